@@ -1,0 +1,57 @@
+"""ONNX Runtime backend: length-sorted batches with dynamic padding.
+
+Sorting by token count before batching means a batch of tweets is not padded
+to the length of one long email; the session uses the machine's cores for
+intra-op parallelism and runs one batch at a time.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+import onnxruntime as ort
+
+from processors.sentiment.backend import read_labels, softmax
+from processors.sentiment.tokenizer import Encoded, load_tokenizer
+
+
+class OnnxBackend:
+    """Run ``folder/model.onnx`` with the folder's tokenizer."""
+
+    def __init__(self, folder: Path, threads: int | None = None, batch_size: int = 32,
+                 max_length: int = 128) -> None:
+        self.labels = read_labels(folder)
+        self.batch_size = batch_size
+        self.tokenizer = load_tokenizer(folder, max_length)
+        opts = ort.SessionOptions()
+        opts.intra_op_num_threads = threads or os.cpu_count() or 1
+        opts.inter_op_num_threads = 1
+        opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+        opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        self.session = ort.InferenceSession(
+            str(folder / "model.onnx"), opts, providers=ort.get_available_providers()
+        )
+        self.inputs = {i.name for i in self.session.get_inputs()}
+
+    def probabilities(self, texts: list[str]) -> np.ndarray:
+        out = np.zeros((len(texts), len(self.labels)), dtype=np.float32)
+        if not texts:
+            return out
+        encoded = self.tokenizer(texts)
+        order = sorted(range(len(texts)), key=lambda i: len(encoded[i].ids))
+        for start in range(0, len(order), self.batch_size):
+            rows = order[start : start + self.batch_size]
+            out[rows] = softmax(self._run([encoded[i] for i in rows]))
+        return out
+
+    def _run(self, batch: list[Encoded]) -> np.ndarray:
+        width = max(len(e.ids) for e in batch)
+        ids = np.zeros((len(batch), width), dtype=np.int64)
+        mask = np.zeros((len(batch), width), dtype=np.int64)
+        for row, e in enumerate(batch):
+            ids[row, : len(e.ids)] = e.ids
+            mask[row, : len(e.ids)] = 1
+        feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+        return self.session.run(None, {k: v for k, v in feed.items() if k in self.inputs})[0]

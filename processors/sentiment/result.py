@@ -1,0 +1,31 @@
+"""The value every classifier returns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Label = Literal["negative", "neutral", "positive"]
+
+
+@dataclass(frozen=True, slots=True)
+class Sentiment:
+    """Polarity of one text.
+
+    ``score`` is in [-1, 1]: its sign is the polarity and its magnitude the
+    confidence (``p(positive) - p(negative)``). ``chunks`` holds one score per
+    scored chunk of a long text, in reading order. ``scored`` is False when the
+    text was not given to the model (empty, no letters, or not English), in
+    which case the label is ``neutral`` and the score 0.
+    """
+
+    label: Label
+    score: float
+    model: str
+    language: str = "en"
+    chunks: tuple[float, ...] = field(default=())
+    scored: bool = True
+
+
+def unscored(model: str, language: str) -> Sentiment:
+    return Sentiment("neutral", 0.0, model, language, (), False)

@@ -1,0 +1,1 @@
+"""Everything that writes outside the process: ClickHouse, alert delivery, metrics."""

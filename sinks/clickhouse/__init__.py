@@ -1,0 +1,1 @@
+"""ClickHouse: connection from a DSN, migrations, the idempotent writer."""

@@ -1,0 +1,1 @@
+"""Everything that knows Faust and Kafka: app, contract, agents, HTTP ingest, CLI."""

@@ -1,0 +1,85 @@
+"""One typed settings object, read from ``CXPULSE_*`` environment variables.
+
+Example::
+
+    CXPULSE_KAFKA_BOOTSTRAP=127.0.0.1:19092 cxpulse worker
+
+    from streams.settings import Settings
+    settings = Settings()              # frozen; every field has an env variable
+    settings.topic("chat")             # 'cx.chat'
+
+Secrets (``ingest_token``, the DSN password) are ``SecretStr`` so they never
+appear in logs or reprs. A ``.env`` file in the working directory is read too.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+KINDS = ("chat", "email", "call", "social", "survey", "case")
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="CXPULSE_", env_file=".env", frozen=True,
+                                      extra="ignore")
+
+    # Kafka
+    kafka_bootstrap: str = "127.0.0.1:9092"
+    kafka_security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = "PLAINTEXT"
+    kafka_sasl_mechanism: str | None = None
+    kafka_sasl_username: str | None = None
+    kafka_sasl_password: SecretStr | None = None
+    topic_prefix: str = "cx."
+    topic_partitions: int = Field(6, ge=1)
+    app_id: str = "cxpulse"
+
+    # Storage
+    data_dir: Path = Path(".cxpulse")
+    clickhouse_dsn: SecretStr | None = None  # default: chdb:///<data_dir>/clickhouse
+    clickhouse_retry_max_seconds: float = Field(30.0, gt=0)
+
+    # Worker
+    batch_size: int = Field(128, ge=1, le=10_000)
+    batch_within_seconds: float = Field(0.5, gt=0)
+    sentiment_model: str = "default"  # or a local Hugging Face / ONNX folder
+    inference_threads: int | None = None
+    max_text_chars: int = Field(100_000, ge=1_000)
+
+    # HTTP (worker web server)
+    web_host: str = "127.0.0.1"
+    web_port: int = Field(6066, ge=1, le=65535)
+    ingest_token: SecretStr | None = None
+    ingest_auth_disabled: bool = False
+    ingest_max_body_bytes: int = Field(1_048_576, ge=1024)
+    ingest_max_events: int = Field(1_000, ge=1)
+
+    # Local stack (cxpulse stack up)
+    kafka_version: str = "3.9.1"
+    kafka_port: int = 9092
+    kafka_controller_port: int = 9093
+    cache_dir: Path = Path.home() / ".cache" / "cxpulse"
+
+    def topic(self, kind: str) -> str:
+        return f"{self.topic_prefix}{kind}"
+
+    @property
+    def kind_topics(self) -> dict[str, str]:
+        return {self.topic(k): k for k in KINDS}
+
+    @property
+    def deadletter_topic(self) -> str:
+        return self.topic("deadletter")
+
+    @property
+    def enriched_topic(self) -> str:
+        return self.topic("enriched")
+
+    @property
+    def dsn(self) -> str:
+        if self.clickhouse_dsn is not None:
+            return self.clickhouse_dsn.get_secret_value()
+        return f"chdb:///{(self.data_dir / 'clickhouse').resolve()}"

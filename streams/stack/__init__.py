@@ -1,0 +1,1 @@
+"""The local stack: the real Apache Kafka broker from Maven Central jars."""

@@ -1,0 +1,132 @@
+"""A single-node Apache Kafka broker in KRaft mode, bound to 127.0.0.1.
+
+Example::
+
+    broker = KafkaBroker(Path(".cxpulse/kafka"), port=9092, controller_port=9093)
+    broker.start()          # resolves jars once, formats storage once, waits until ready
+    broker.bootstrap        # '127.0.0.1:9092'
+    broker.stop()           # by PID
+
+The process outlives the Python that started it (``cxpulse stack up``); its
+PID is kept in ``<home>/kafka.pid`` and its log in ``<home>/logs/server.log``.
+"""
+
+from __future__ import annotations
+
+import base64
+import subprocess
+import time
+import uuid
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from streams.stack.maven import ensure_jars
+from streams.stack.process import alive, port_open, read_pid, stop_pid
+from streams.stack.readiness import wait_for_metadata
+
+DEFAULT_VERSION = "3.9.1"
+
+
+def server_properties(port: int, controller_port: int, log_dir: Path) -> str:
+    return "\n".join([
+        "process.roles=broker,controller", "node.id=1",
+        f"controller.quorum.voters=1@127.0.0.1:{controller_port}",
+        f"listeners=PLAINTEXT://127.0.0.1:{port},CONTROLLER://127.0.0.1:{controller_port}",
+        f"advertised.listeners=PLAINTEXT://127.0.0.1:{port}",
+        "controller.listener.names=CONTROLLER", "inter.broker.listener.name=PLAINTEXT",
+        "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+        f"log.dirs={log_dir}", "num.partitions=6", "auto.create.topics.enable=true",
+        "offsets.topic.replication.factor=1", "offsets.topic.num.partitions=6",
+        "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1",
+        "transaction.state.log.num.partitions=4", "group.initial.rebalance.delay.ms=0",
+        "log.retention.hours=168", "log.segment.bytes=268435456", "",
+    ])
+
+
+@dataclass
+class KafkaBroker:
+    home: Path
+    port: int = 9092
+    controller_port: int = 9093
+    version: str = DEFAULT_VERSION
+    cache_dir: Path = Path.home() / ".cache" / "cxpulse"
+    heap: str = "512m"
+
+    @property
+    def bootstrap(self) -> str:
+        return f"127.0.0.1:{self.port}"
+
+    @property
+    def pid_file(self) -> Path:
+        return self.home / "kafka.pid"
+
+    @property
+    def log_file(self) -> Path:
+        return self.home / "logs" / "server.log"
+
+    def pid(self) -> int | None:
+        return read_pid(self.pid_file)
+
+    def running(self) -> bool:
+        return self.pid() is not None
+
+    def start(self, timeout: float = 90.0) -> int:
+        """Start (or find running) and wait until the broker answers; returns the PID."""
+        if (pid := self.pid()) is not None:
+            return pid
+        if port_open(self.port):
+            raise RuntimeError(f"port {self.port} is taken by another process")
+        lib = ensure_jars(self.version, self.cache_dir)
+        config = self._configure(lib)
+        proc = self._launch(lib, config)
+        self.pid_file.write_text(f"{proc.pid}\n")
+        self._wait(proc, timeout)
+        return proc.pid
+
+    def stop(self) -> bool:
+        pid = self.pid()
+        stopped = stop_pid(pid) if pid else True
+        self.pid_file.unlink(missing_ok=True)
+        return stopped
+
+    def _configure(self, lib: Path) -> Path:
+        (self.home / "logs").mkdir(parents=True, exist_ok=True)
+        config = self.home / "server.properties"
+        config.write_text(server_properties(self.port, self.controller_port, self.home / "data"))
+        if not (self.home / "data" / "meta.properties").exists():
+            subprocess.run(self._java(lib, "kafka.tools.StorageTool", "format", "-t",
+                                      self._cluster_id(), "-c", str(config), "-g"),
+                           check=True, capture_output=True)
+        return config
+
+    def _cluster_id(self) -> str:
+        path = self.home / "cluster.id"
+        if not path.exists():
+            # Kafka wants a 16-byte UUID, base64url without padding (22 chars).
+            path.write_text(base64.urlsafe_b64encode(uuid.uuid4().bytes).rstrip(b"=").decode())
+        return path.read_text().strip()
+
+    def _launch(self, lib: Path, config: Path) -> subprocess.Popen[bytes]:
+        log4j = resources.files("streams.stack") / "templates" / "log4j.properties"
+        cmd = self._java(lib, "kafka.Kafka", str(config), heap=True,
+                         props=[f"-Dlog4j.configuration=file:{log4j}",
+                                f"-Dkafka.logs.dir={self.home / 'logs'}"])
+        out = (self.home / "logs" / "stdout.log").open("ab")
+        return subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+
+    def _java(self, lib: Path, main: str, *args: str, heap: bool = False,
+              props: list[str] | None = None) -> list[str]:
+        mem = [f"-Xms{self.heap}", f"-Xmx{self.heap}"] if heap else ["-Xmx256m"]
+        return ["java", *mem, *(props or []), "-cp", f"{lib}/*", main, *args]
+
+    def _wait(self, proc: subprocess.Popen[bytes], timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while not port_open(self.port):
+            if proc.poll() is not None or not alive(proc.pid):
+                raise RuntimeError(f"Kafka exited early; see {self.log_file}")
+            if time.monotonic() > deadline:
+                self.stop()
+                raise TimeoutError(f"Kafka did not open port {self.port}; see {self.log_file}")
+            time.sleep(0.25)
+        wait_for_metadata(self.bootstrap, max(5.0, deadline - time.monotonic()))
