@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 KINDS = ("chat", "email", "call", "social", "survey", "case")
@@ -28,7 +28,7 @@ class Settings(BaseSettings):
                                       extra="ignore")
 
     # Kafka
-    kafka_bootstrap: str = "127.0.0.1:9092"
+    kafka_bootstrap: str = ""  # default: 127.0.0.1:<kafka_port>, the local stack
     kafka_security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = "PLAINTEXT"
     kafka_sasl_mechanism: str | None = None
     kafka_sasl_username: str | None = None
@@ -63,6 +63,12 @@ class Settings(BaseSettings):
     kafka_controller_port: int = 9093
     cache_dir: Path = Path.home() / ".cache" / "cxpulse"
 
+    @model_validator(mode="after")
+    def _local_bootstrap(self) -> Settings:
+        if not self.kafka_bootstrap:
+            object.__setattr__(self, "kafka_bootstrap", f"127.0.0.1:{self.kafka_port}")
+        return self
+
     def topic(self, kind: str) -> str:
         return f"{self.topic_prefix}{kind}"
 
@@ -82,4 +88,4 @@ class Settings(BaseSettings):
     def dsn(self) -> str:
         if self.clickhouse_dsn is not None:
             return self.clickhouse_dsn.get_secret_value()
-        return f"chdb:///{(self.data_dir / 'clickhouse').resolve()}"
+        return f"chdb://{(self.data_dir / 'clickhouse').resolve()}"

@@ -12,10 +12,9 @@ from functools import lru_cache
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _ENGLISH = frozenset(
-    "the a an and or but to of in on at for with from by is are was were be been "
-    "i you he she it we they my your our their me us this that not no yes can "
-    "will would have has had do does did so if just what when where why how "
-    "please thanks thank hi hello".split()
+    "the and but to of in on at for with from by is are was were be been you he she it "
+    "we they my your our their us this that not yes can will would have has had does did "
+    "if just what when where why how please thanks thank hi hello".split()
 )
 
 
@@ -25,7 +24,7 @@ def detect_language(text: str) -> str:
     if not words:
         return "und"
     hits = sum(w in _ENGLISH for w in words)
-    if len(words) < 4 or hits / len(words) >= 0.15:
+    if len(words) < 4 or hits / len(words) >= 0.2:
         return "en"
     return _langid(" ".join(words[:64]))
 
@@ -34,7 +33,7 @@ def detect_language(text: str) -> str:
 def _identifier():  # type: ignore[no-untyped-def]
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_pickled_model(MODEL_FILE, norm_probs=True)
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
 def _langid(text: str) -> str:

@@ -1,0 +1,83 @@
+"""The processing agent: a thin pipe from kind topics to the pipeline.
+
+Every batch from ``stream.take_events`` is fully handled (stored or
+dead-lettered) before Faust acks it; offsets are committed only for acked
+events, so a crash replays at most the uncommitted tail, which the idempotent
+store turns into no-ops.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+from datetime import UTC, datetime
+from typing import Any
+
+from faust.types import TP
+
+from sinks import metrics
+from streams.enriched import Origin
+from streams.outputs import TopicOutputs
+from streams.records import Record
+from streams.runtime import Runtime
+from streams.settings import Settings
+
+log = logging.getLogger(__name__)
+SHUTDOWN_FLUSH_SECONDS = 60.0
+
+
+def to_record(event: Any, kinds: dict[str, str]) -> Record:
+    m = event.message
+    value = m.value if isinstance(m.value, bytes) else bytes(m.value or b"")
+    return Record(value, m.key, Origin(m.topic, m.partition, m.offset), datetime.now(UTC),
+                  kinds.get(m.topic))
+
+
+def register(app: Any, settings: Settings, runtime: Runtime) -> Any:
+    raw = {"key_type": bytes, "value_type": bytes, "key_serializer": "raw", "value_serializer": "raw"}
+    source = app.topic(*settings.kind_topics, **raw)
+    outputs = TopicOutputs(app.topic(settings.deadletter_topic, **raw),
+                           app.topic(settings.enriched_topic, **raw))
+
+    @app.agent(source, name="cx-process")
+    async def process(stream: Any) -> None:
+        pipeline = await runtime.start(outputs)
+        async for events in stream.take_events(settings.batch_size, settings.batch_within_seconds):
+            records = [to_record(e, settings.kind_topics) for e in events]
+            await _finish(asyncio.ensure_future(pipeline.handle(records)))
+            _record_lag(app, events)
+
+    return process
+
+
+async def _finish(task: asyncio.Future[Any]) -> None:
+    """Let an in-flight batch finish even when the worker is stopping.
+
+    take_events acks a batch when the loop moves on *or is closed*; if a batch
+    could be acked unwritten, its offsets could be committed and the events
+    lost. So on cancellation we wait for the batch, and if it cannot finish in
+    time we exit without committing (the batch is replayed on restart).
+    """
+    try:
+        await asyncio.shield(task)
+    except asyncio.CancelledError:
+        try:
+            await asyncio.wait_for(task, SHUTDOWN_FLUSH_SECONDS)
+        except Exception:  # noqa: BLE001
+            log.critical("in-flight batch could not be stored during shutdown; exiting "
+                         "without committing its offsets (it will be replayed)")
+            os._exit(70)
+        raise
+
+
+def _record_lag(app: Any, events: list[Any]) -> None:
+    last: dict[TP, int] = {}
+    for e in events:
+        last[TP(e.message.topic, e.message.partition)] = e.message.offset
+    for tp, offset in last.items():
+        try:
+            lag = app.consumer.highwater(tp) - offset - 1
+        except Exception:  # noqa: BLE001 - not every consumer reports it
+            continue
+        metrics.CONSUMER_LAG.labels(tp.topic, str(tp.partition)).set(max(0, lag))

@@ -1,0 +1,67 @@
+"""The Faust application: settings in, a configured app with agents and views out.
+
+Example::
+
+    from streams.app import create_app
+    app = create_app()        # Settings() from CXPULSE_* variables
+    app.main()                # or: cxpulse worker
+"""
+
+from __future__ import annotations
+
+import logging
+import ssl
+from typing import Any
+
+import faust
+
+from streams import agents
+from streams.runtime import Runtime
+from streams.settings import Settings
+from streams.web import views
+
+log = logging.getLogger(__name__)
+
+
+def credentials(s: Settings) -> Any:
+    if s.kafka_security_protocol == "PLAINTEXT":
+        return None
+    context = ssl.create_default_context() if "SSL" in s.kafka_security_protocol else None
+    if s.kafka_security_protocol.startswith("SASL"):
+        password = s.kafka_sasl_password.get_secret_value() if s.kafka_sasl_password else ""
+        return faust.SASLCredentials(username=s.kafka_sasl_username, password=password,
+                                     mechanism=s.kafka_sasl_mechanism or "PLAIN",
+                                     ssl_context=context)
+    return faust.SSLCredentials(context)
+
+
+def create_app(settings: Settings | None = None) -> faust.App:
+    s = settings or Settings()
+    app = faust.App(
+        s.app_id,
+        broker=f"kafka://{s.kafka_bootstrap}",
+        broker_credentials=credentials(s),
+        store="memory://",
+        topic_partitions=s.topic_partitions,
+        topic_replication_factor=1,
+        web_host=s.web_host,
+        web_bind=s.web_host,
+        web_port=s.web_port,
+        web_application_options={"client_max_size": s.ingest_max_body_bytes + 1},
+        producer_acks=-1,
+        consumer_auto_offset_reset="earliest",
+        broker_commit_interval=1.0,
+        stream_buffer_maxsize=max(4 * s.batch_size, 1024),
+        key_serializer="raw",
+        value_serializer="raw",
+    )
+    runtime = Runtime(s)
+    app.cx_runtime = runtime  # type: ignore[attr-defined]
+    agents.register(app, s, runtime)
+    views.register(app, s, runtime)
+
+    @app.on_before_shutdown.connect
+    def _close(*_: Any, **__: Any) -> None:
+        runtime.close()
+
+    return app

@@ -1,0 +1,1 @@
+"""The ``cxpulse`` command line."""

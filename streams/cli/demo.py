@@ -1,0 +1,7 @@
+import click
+
+@click.command()
+def demo() -> None:
+    """TODO"""
+
+

@@ -1,0 +1,29 @@
+"""``cxpulse``: one entry point, a sub-command per task.
+
+Example::
+
+    cxpulse stack up          # local Kafka broker
+    cxpulse worker            # Faust worker: agents + HTTP ingest + /metrics
+    cxpulse simulate --minutes 10 --speed 60
+    cxpulse query "SELECT kind, count() FROM events GROUP BY kind"
+"""
+
+from __future__ import annotations
+
+import logging
+
+import click
+
+from streams.cli import data, demo, model, schema, stack, worker
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--log-level", default="WARNING", show_default=True, help="Python log level")
+def cli(log_level: str) -> None:
+    """cxpulse: real-time customer-experience monitoring."""
+    logging.basicConfig(level=log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+for command in (stack.stack, worker.worker, data.publish, data.simulate, data.query, demo.demo,
+                model.model, schema.schema):
+    cli.add_command(command)

@@ -1,0 +1,61 @@
+"""``cxpulse model train | eval | bench``: the sentiment model's life cycle."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from processors.sentiment.classifier import ARTIFACT
+
+WORK = Path("artifacts/sentiment")
+
+
+@click.group()
+def model() -> None:
+    """Train, evaluate and benchmark the sentiment model."""
+
+
+@model.command()
+@click.option("--seed", default=13, show_default=True)
+@click.option("--epochs", default=1.0, show_default=True)
+@click.option("--lr", default=8e-5, show_default=True)
+@click.option("--work", type=click.Path(path_type=Path), default=WORK, show_default=True)
+@click.option("--artifact", type=click.Path(path_type=Path), default=ARTIFACT, show_default=True)
+@click.option("--tiny", is_flag=True, help="A few steps on a small subset (smoke test)")
+def train(seed: int, epochs: float, lr: float, work: Path, artifact: Path, tiny: bool) -> None:
+    """Fetch the sources with pip, fine-tune, export ONNX int8, evaluate, write the card."""
+    from processors.sentiment.training.finetune import TrainConfig
+    from processors.sentiment.training.pipeline import run
+
+    cfg = TrainConfig(seed=seed, epochs=epochs, lr=lr, max_steps=3 if tiny else None)
+    metrics = run(work, artifact, cfg, tiny=tiny, log=click.echo)
+    click.echo(f"mean accuracy {metrics['model']['mean_accuracy']:.3f} "  # type: ignore[index]
+               f"(VADER {metrics['vader']['mean_accuracy']:.3f}); artifact in {artifact}")  # type: ignore[index]
+
+
+@model.command("eval")
+@click.option("--artifact", type=click.Path(path_type=Path), default=ARTIFACT, show_default=True)
+@click.option("--work", type=click.Path(path_type=Path), default=WORK, show_default=True)
+@click.option("--json-out", type=click.Path(path_type=Path))
+def evaluate(artifact: Path, work: Path, json_out: Path | None) -> None:
+    """Per-source accuracy and macro-F1 on the validation split, next to VADER."""
+    from processors.sentiment.training.evaluation import print_report, run_eval
+
+    result = run_eval(artifact, work / "sources")
+    print_report(result)
+    if json_out:
+        json_out.write_text(json.dumps(result, indent=2))
+
+
+@model.command()
+@click.option("--artifact", type=click.Path(path_type=Path), default=ARTIFACT, show_default=True)
+@click.option("--work", type=click.Path(path_type=Path), default=WORK, show_default=True)
+@click.option("--texts", default=2000, show_default=True)
+@click.option("--naive-texts", default=300, show_default=True)
+def bench(artifact: Path, work: Path, texts: int, naive_texts: int) -> None:
+    """int8 vs fp32 ONNX vs a naive transformers pipeline, on the same texts."""
+    from processors.sentiment.benchmark import print_bench, run_bench
+
+    print_bench(run_bench(artifact, work, texts, naive_texts))

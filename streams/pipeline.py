@@ -1,0 +1,68 @@
+"""One stream batch end to end: decode, dead-letter, enrich, store, publish.
+
+Example (what the agent does for every ``stream.take_events`` batch)::
+
+    result = await pipeline.handle(records)
+    # every record is now either stored (or known stored) or dead-lettered,
+    # so its offset may be committed
+
+Inference runs on its own thread so the event loop keeps fetching and
+heartbeating while the model works.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+from sinks import metrics
+from streams import decode
+from streams.enriched import EnrichedEvent
+from streams.enrichment import Enricher, Incoming
+from streams.outputs import Outputs
+from streams.records import Record
+from streams.store import RetryingStore
+
+
+@dataclass(frozen=True, slots=True)
+class BatchResult:
+    stored: int
+    duplicates: int
+    dead_letters: int
+
+
+class Pipeline:
+    def __init__(self, enricher: Enricher, store: RetryingStore, outputs: Outputs,
+                 max_bytes: int) -> None:
+        self.enricher, self.store, self.outputs, self.max_bytes = enricher, store, outputs, max_bytes
+        self.model_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="inference")
+
+    async def handle(self, records: Sequence[Record]) -> BatchResult:
+        good, bad = decode.split(list(records), self.max_bytes)
+        for r in records:
+            metrics.EVENTS_IN.labels(r.origin.topic, r.kind_hint or "http").inc()
+        if bad:
+            await self.outputs.dead_letter(bad)
+            for b in bad:
+                metrics.DEAD_LETTERS.labels(b.reason, "kafka").inc()
+        enriched = await self.enrich(good)
+        written = await self.store.write(enriched)
+        await self.outputs.enriched(enriched)
+        return BatchResult(written.stored, written.duplicates, len(bad))
+
+    async def enrich(self, batch: list[Incoming]) -> list[EnrichedEvent]:
+        if not batch:
+            return []
+        started = time.perf_counter()
+        loop = asyncio.get_running_loop()
+        out = await loop.run_in_executor(self.model_pool, self.enricher.enrich, batch)
+        metrics.SENTIMENT_SECONDS.observe(time.perf_counter() - started)
+        metrics.SENTIMENT_BATCH.observe(len(batch))
+        return out
+
+    def close(self) -> None:
+        self.model_pool.shutdown(wait=True)
+        self.store.close()

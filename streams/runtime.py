@@ -1,0 +1,61 @@
+"""The worker's long-lived objects, built once inside the worker process.
+
+The model and the embedded ClickHouse store are opened lazily on a thread
+(``await runtime.start()``), never at import time: chDB allows one process per
+data folder, and importing ``streams.app`` must stay cheap.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+from processors.redaction import Redactor
+from processors.sentiment import SentimentClassifier
+from sinks.clickhouse.client import connect, redact_dsn
+from sinks.clickhouse.migrations import migrate
+from sinks.clickhouse.writer import ClickHouseWriter
+from streams.enrichment import Enricher
+from streams.outputs import Outputs
+from streams.pipeline import Pipeline
+from streams.redact_event import EventRedactor
+from streams.settings import Settings
+from streams.store import RetryingStore
+
+log = logging.getLogger(__name__)
+
+
+class Runtime:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.pipeline: Pipeline | None = None
+        self._lock = asyncio.Lock()
+        self.model_name = ""
+
+    async def start(self, outputs: Outputs) -> Pipeline:
+        async with self._lock:
+            if self.pipeline is None:
+                self.pipeline = await asyncio.to_thread(self._build, outputs)
+            return self.pipeline
+
+    def _build(self, outputs: Outputs) -> Pipeline:
+        s = self.settings
+        client = connect(s.dsn)
+        applied = migrate(client)
+        log.info("ClickHouse %s ready (%d migrations applied)", redact_dsn(s.dsn), len(applied))
+        classifier = SentimentClassifier.from_setting(s.sentiment_model, s.inference_threads)
+        self.model_name = classifier.model
+        enricher = Enricher(classifier, EventRedactor(Redactor(), s.max_text_chars))
+        store = RetryingStore(ClickHouseWriter(client), s.clickhouse_retry_max_seconds)
+        return Pipeline(enricher, store, outputs, s.ingest_max_body_bytes)
+
+    def close(self) -> None:
+        if self.pipeline is not None:
+            self.pipeline.close()
+            self.pipeline.store.writer.client.close()
+            self.pipeline = None
+
+    def health(self) -> dict[str, Any]:
+        return {"status": "ok" if self.pipeline else "starting", "model": self.model_name,
+                "store": redact_dsn(self.settings.dsn), "kafka": self.settings.kafka_bootstrap}

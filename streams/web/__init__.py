@@ -1,0 +1,1 @@
+"""HTTP endpoints on the worker's web server: ingest, health, metrics."""

@@ -1,0 +1,67 @@
+"""Registers the HTTP views on the Faust app's web server."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import faust
+from faust.web import Request, Response, View
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+
+from sinks import metrics
+from streams.contract import Event
+from streams.runtime import Runtime
+from streams.settings import Settings
+from streams.web.auth import check_bearer
+from streams.web.ingest import ingest
+
+
+async def read_limited(request: Request, limit: int) -> bytes | None:
+    """The body, or None when it is larger than ``limit`` bytes."""
+    length = request.headers.get("Content-Length")
+    if length and length.isdigit() and int(length) > limit:
+        return None
+    chunks, size = [], 0
+    async for chunk in request.content.iter_chunked(65_536):
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def register(app: faust.App, settings: Settings, runtime: Runtime) -> None:
+    raw = {"key_serializer": "raw", "value_serializer": "raw"}
+    topics = {kind: app.topic(settings.topic(kind), **raw) for kind in settings.kind_topics.values()}
+
+    async def publish(events: list[tuple[Event, bytes]]) -> None:
+        futures = [await topics[e.kind].send(key=(e.customer_id or str(e.event_id)).encode(),
+                                             value=line, force=True) for e, line in events]
+        for fut in futures:
+            await fut
+
+    @app.page("/v1/events")
+    class Events(View):
+        async def post(self, request: Request) -> Response:
+            reply = await self._handle(request)
+            metrics.HTTP_REQUESTS.labels(str(reply[0])).inc()
+            return self.json(reply[1], status=reply[0])
+
+        async def _handle(self, request: Request) -> tuple[int, dict[str, Any]]:
+            if denied := check_bearer(settings, request.headers.get("Authorization")):
+                return denied[0], {"error": denied[1]}
+            body = await read_limited(request, settings.ingest_max_body_bytes)
+            if body is None:
+                return 413, {"error": f"body larger than {settings.ingest_max_body_bytes} bytes"}
+            reply = await ingest(settings, body, publish)
+            return reply.status, reply.body
+
+    @app.page("/health")
+    class Health(View):
+        async def get(self, request: Request) -> Response:
+            return self.json(runtime.health())
+
+    @app.page("/metrics")
+    class Metrics(View):
+        async def get(self, request: Request) -> Response:
+            return self.bytes(generate_latest(), content_type=CONTENT_TYPE_LATEST.split(";")[0])
