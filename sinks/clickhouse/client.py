@@ -27,7 +27,7 @@ def connect(dsn: str) -> Client:
     try:
         return clickhouse_connect.get_client(dsn=dsn, settings=_settings(dsn))
     except Exception as exc:
-        if dsn.startswith("chdb:") and "lock" in str(exc).lower():
+        if dsn.startswith("chdb:") and "unable to open the chdb engine" in str(exc).lower():
             raise StoreBusy(f"{redact_dsn(dsn)} is in use by another process "
                             "(stop the worker, or query a ClickHouse server DSN)") from exc
         raise

@@ -1,17 +1,67 @@
+"""``cxpulse publish | simulate | query``: put events in, look at what is stored."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
 import click
 
-@click.command()
-def publish() -> None:
-    """TODO"""
+from streams.settings import Settings
 
 
 @click.command()
-def simulate() -> None:
-    """TODO"""
+@click.argument("source", type=click.File("rb"), default="-")
+@click.option("--batch", default=500, show_default=True, help="Events per send batch")
+def publish(source: click.utils.LazyFile, batch: int) -> None:
+    """Publish NDJSON events from SOURCE (a file or - for stdin) to Kafka.
+
+    Each line is validated first: invalid lines are reported on stderr with
+    their line number and reason and not sent; the exit code is 2 if any was.
+    """
+    from streams.cli.publishing import publish_lines
+
+    sent, bad = asyncio.run(publish_lines(Settings(), source, batch))
+    click.echo(f"published {sent} events, rejected {bad}", err=True)
+    sys.exit(2 if bad else 0)
 
 
 @click.command()
-def query() -> None:
-    """TODO"""
+@click.option("--seed", default=7, show_default=True)
+@click.option("--minutes", default=10.0, show_default=True, help="Simulated minutes")
+@click.option("--rate", default=30.0, show_default=True, help="Contacts per minute at the daily peak")
+@click.option("--speed", default=60.0, show_default=True,
+              help="Simulated seconds per real second (0: as fast as possible)")
+@click.option("--start", type=click.DateTime(["%Y-%m-%dT%H:%M:%S"]), help="Simulated start, UTC")
+@click.option("--incident/--no-incident", default=False, help="Inject a delivery outage")
+@click.option("--incident-topic", default="delivery", show_default=True)
+@click.option("--incident-at", default=2.0, show_default=True, help="Minutes after start")
+@click.option("--incident-minutes", default=15.0, show_default=True)
+@click.option("--out", type=click.Path(allow_dash=True, path_type=Path),
+              help="Write NDJSON here (- for stdout) instead of publishing to Kafka")
+def simulate(seed: int, minutes: float, rate: float, speed: float, start: datetime | None,
+             incident: bool, incident_topic: str, incident_at: float, incident_minutes: float,
+             out: Path | None) -> None:
+    """Generate realistic multichannel support traffic (seeded, deterministic)."""
+    from streams.cli.publishing import run_simulation
+    from streams.simulator import Incident, SimConfig
+
+    inc = Incident(timedelta(minutes=incident_at), timedelta(minutes=incident_minutes),
+                   incident_topic) if incident else None
+    begin = (start.replace(tzinfo=UTC) if start else datetime.now(UTC) - timedelta(minutes=minutes)
+             if speed == 0 else datetime.now(UTC))
+    cfg = SimConfig(seed=seed, start=begin, rate_per_minute=rate, incident=inc)
+    count = asyncio.run(run_simulation(Settings(), cfg, timedelta(minutes=minutes), speed, out))
+    click.echo(f"simulated {count} events", err=True)
 
 
+@click.command()
+@click.argument("sql")
+@click.option("--limit", default=200, show_default=True, help="Rows to print at most")
+def query(sql: str, limit: int) -> None:
+    """Run a read-only SQL query against the configured ClickHouse and print a table."""
+    from streams.cli.tables import print_query
+
+    sys.exit(print_query(Settings().dsn, sql, limit))

@@ -27,3 +27,7 @@ def cli(log_level: str) -> None:
 for command in (stack.stack, worker.worker, data.publish, data.simulate, data.query, demo.demo,
                 model.model, schema.schema):
     cli.add_command(command)
+
+
+if __name__ == "__main__":
+    cli()

@@ -1,0 +1,1 @@
+"""The live terminal board shown by ``cxpulse demo`` (reads ``cx.enriched``)."""

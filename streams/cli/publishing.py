@@ -1,0 +1,83 @@
+"""The async work behind ``cxpulse publish`` and ``cxpulse simulate``."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import time
+from datetime import timedelta
+from pathlib import Path
+from typing import IO, Any
+
+import orjson
+
+from streams.contract import InvalidEvent, parse_event
+from streams.publisher import Publisher
+from streams.settings import Settings
+from streams.simulator import SimConfig, Simulator
+
+
+async def publish_lines(settings: Settings, source: IO[bytes], batch: int) -> tuple[int, int]:
+    sent = bad = 0
+    pending: list[bytes] = []
+    async with Publisher(settings.kafka_bootstrap, settings.topic_prefix) as pub:
+        for n, line in enumerate(source, 1):
+            if not line.strip():
+                continue
+            try:
+                parse_event(line)
+            except InvalidEvent as exc:
+                bad += 1
+                print(f"line {n}: {exc.reason}: {exc.detail}", file=sys.stderr)
+                continue
+            pending.append(line.strip())
+            if len(pending) >= batch:
+                sent += len(await pub.publish_many(pending))
+                pending = []
+        if pending:
+            sent += len(await pub.publish_many(pending))
+    return sent, bad
+
+
+async def run_simulation(settings: Settings, cfg: SimConfig, duration: timedelta, speed: float,
+                         out: Path | None) -> int:
+    events = Simulator(cfg).events(duration)
+    if out is not None:
+        return _write(events, out)
+    count = 0
+    async with Publisher(settings.kafka_bootstrap, settings.topic_prefix) as pub:
+        began = time.monotonic()
+        batch: list[dict[str, Any]] = []
+        for event in events:
+            due = _due(event, cfg, speed)
+            if batch and (len(batch) >= 500 or due > time.monotonic() - began):
+                count += len(await pub.publish_many(batch))
+                batch = []
+            if due > (waited := time.monotonic() - began):
+                await asyncio.sleep(due - waited)
+            batch.append(event)
+        if batch:
+            count += len(await pub.publish_many(batch))
+    return count
+
+
+def _due(event: dict[str, Any], cfg: SimConfig, speed: float) -> float:
+    """Real seconds after the start at which this event should be published."""
+    if speed <= 0:
+        return 0.0
+    from datetime import datetime
+
+    at = datetime.fromisoformat(event["occurred_at"].replace("Z", "+00:00"))
+    return (at - cfg.start).total_seconds() / speed
+
+
+def _write(events: Any, out: Path) -> int:
+    stream = sys.stdout.buffer if str(out) == "-" else out.open("wb")
+    count = 0
+    for event in events:
+        stream.write(orjson.dumps(event) + b"\n")
+        count += 1
+    stream.flush()
+    if stream is not sys.stdout.buffer:
+        stream.close()
+    return count

@@ -1,0 +1,142 @@
+"""``cxpulse demo``: the whole pipeline on this machine, with a live board.
+
+Starts the Kafka broker (or reuses a running ``cxpulse stack``), runs a worker
+on embedded ClickHouse, plays simulated traffic with a delivery outage, and
+draws a live board from ``cx.enriched``. Ctrl-C or the end stops everything
+it started, by PID, and prints where the data is.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import secrets
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from rich.console import Console
+from rich.live import Live
+
+from streams.board.feed import follow
+from streams.board.render import render
+from streams.board.state import BoardState
+from streams.cli.publishing import run_simulation
+from streams.settings import Settings
+from streams.simulator import Incident, SimConfig
+from streams.stack.kafka import KafkaBroker
+from streams.stack.process import stop_pid
+from streams.topics import ensure_topics
+
+
+@dataclass(frozen=True, slots=True)
+class DemoPlan:
+    minutes: float = 2.0  # real minutes of traffic
+    speed: float = 30.0  # simulated seconds per real second
+    rate: float = 40.0  # contacts per simulated minute
+    seed: int = 7
+
+
+class Demo:
+    def __init__(self, settings: Settings, plan: DemoPlan, console: Console) -> None:
+        self.s, self.plan, self.console = settings, plan, console
+        self.broker = KafkaBroker(settings.data_dir / "kafka", settings.kafka_port,
+                                  settings.kafka_controller_port, settings.kafka_version,
+                                  settings.cache_dir)
+        self.worker: subprocess.Popen[bytes] | None = None
+        self.started_broker = False
+        self.state = BoardState()
+
+    def run(self) -> None:
+        try:
+            self._start()
+            published = asyncio.run(self._live())
+            self._drain(published)
+        except KeyboardInterrupt:
+            self.console.print("[yellow]interrupted: stopping[/yellow]")
+        finally:
+            self._stop()
+        self._summary()
+
+    def _start(self) -> None:
+        self.console.print("starting Kafka (first run downloads the broker with Maven)...")
+        self.started_broker = not self.broker.running()
+        self.broker.start()
+        asyncio.run(ensure_topics(self.s))
+        logs = self.s.data_dir / "logs"
+        logs.mkdir(parents=True, exist_ok=True)
+        env = os.environ | {"CXPULSE_INGEST_TOKEN": secrets.token_urlsafe(16)}
+        self.console.print(f"starting worker (log: {logs / 'worker.log'})...")
+        self.worker = subprocess.Popen([sys.executable, "-m", "streams.cli.main", "worker"], env=env,
+                                       stdout=(logs / "worker.log").open("ab"), stderr=subprocess.STDOUT)
+        self._wait_healthy()
+
+    def _wait_healthy(self, timeout: float = 120.0) -> None:
+        url = f"http://{self.s.web_host}:{self.s.web_port}/health"
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            assert self.worker is not None
+            if self.worker.poll() is not None:
+                raise RuntimeError(f"worker exited; see {self.s.data_dir / 'logs' / 'worker.log'}")
+            with contextlib.suppress(OSError):
+                if b'"ok"' in urllib.request.urlopen(url, timeout=2).read():
+                    return
+            time.sleep(1)
+        raise TimeoutError("worker did not become healthy")
+
+    async def _live(self) -> int:
+        p = self.plan
+        sim_minutes = p.minutes * p.speed
+        cfg = SimConfig(seed=p.seed, start=datetime.now(UTC) - timedelta(minutes=sim_minutes),
+                        rate_per_minute=p.rate, flat=True,
+                        incident=Incident(timedelta(minutes=sim_minutes * 0.3),
+                                          timedelta(minutes=sim_minutes * 0.4), extra_per_minute=p.rate))
+        stop = asyncio.Event()
+        feed = asyncio.create_task(follow(self.s.kafka_bootstrap, self.s.enriched_topic, self.state, stop))
+        await asyncio.sleep(2)  # let the board's consumer join before traffic starts
+        sim = asyncio.create_task(run_simulation(self.s, cfg, timedelta(minutes=sim_minutes), p.speed, None))
+        with Live(self._frame("traffic running"), console=self.console, refresh_per_second=2) as live:
+            while not sim.done():
+                live.update(self._frame(f"delivery outage injected at 30% of the run; {self._elapsed()}"))
+                await asyncio.sleep(0.5)
+            published = sim.result()
+            deadline = time.monotonic() + 90
+            while sum(self.state.totals.values()) < published and time.monotonic() < deadline:
+                live.update(self._frame(f"draining: {sum(self.state.totals.values())}/{published}"))
+                await asyncio.sleep(0.5)
+            live.update(self._frame("done"))
+        stop.set()
+        await feed
+        return published
+
+    def _frame(self, footer: str):  # type: ignore[no-untyped-def]
+        return render(self.state, "cxpulse demo: live CX board", footer)
+
+    def _elapsed(self) -> str:
+        return f"{sum(self.state.totals.values())} events processed"
+
+    def _drain(self, published: int) -> None:
+        self.console.print(f"published {published} events; processed {sum(self.state.totals.values())}")
+
+    def _stop(self) -> None:
+        if self.worker is not None and self.worker.poll() is None:
+            stop_pid(self.worker.pid)
+            self.worker.wait(timeout=5)
+        if self.started_broker:
+            self.broker.stop()
+        self.console.print("stopped the worker" + (" and Kafka" if self.started_broker else ""))
+
+    def _summary(self) -> None:
+        from streams.cli.tables import print_query
+
+        print_query(self.s.dsn, "SELECT kind, count() AS events, countIf(sentiment_label = 'negative') "
+                    "AS negative, round(avg(sentiment_score), 3) AS mean_score FROM events GROUP BY kind "
+                    "ORDER BY kind", 50)
+        self.console.print(f"data: ClickHouse at {Path(self.s.data_dir).resolve() / 'clickhouse'} "
+                           f"(try: cxpulse query \"SELECT * FROM events LIMIT 5\"), "
+                           f"Kafka at {self.broker.home.resolve()}")

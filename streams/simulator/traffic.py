@@ -1,0 +1,146 @@
+"""The traffic generator: when contacts happen and what follows them.
+
+Example::
+
+    from datetime import timedelta
+    from streams.simulator import Incident, SimConfig, Simulator
+
+    sim = Simulator(SimConfig(seed=7, incident=Incident(start=timedelta(minutes=5))))
+    events = list(sim.events(timedelta(minutes=30)))     # time-ordered dicts
+
+Contacts arrive as a Poisson process whose rate follows the hour of day
+(quiet nights, late-morning and mid-afternoon peaks, calmer weekends). A
+share of customers come back about the same topic within days (repeat
+contacts). Cases move opened -> assigned -> resolved (sometimes reopened)
+-> closed, and a resolved case may get an NPS/CSAT/CES survey whose score
+follows the agent's skill. An incident adds contacts about one topic on some
+channels, mostly negative, with long queues.
+"""
+
+from __future__ import annotations
+
+import heapq
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from streams.simulator.builders import Builders, Contact
+from streams.simulator.lifecycle import Lifecycle
+from streams.simulator.texts import TextMaker
+from streams.simulator.world import World
+
+CHANNELS = {"chat": 0.35, "email": 0.25, "call": 0.2, "social": 0.2}
+TOPICS = {"delivery": 0.25, "billing": 0.2, "account": 0.15, "product": 0.15, "refund": 0.1,
+          "cancellation": 0.07, "other": 0.08}
+HOURLY = (0.1, 0.06, 0.05, 0.05, 0.06, 0.1, 0.2, 0.4, 0.7, 0.9, 1.0, 0.95,
+          0.8, 0.85, 0.95, 0.9, 0.8, 0.7, 0.55, 0.45, 0.35, 0.25, 0.18, 0.12)
+
+
+def diurnal(t: datetime) -> float:
+    weekend = 0.6 if t.weekday() >= 5 else 1.0
+    return HOURLY[t.hour] * weekend
+
+
+@dataclass(frozen=True, slots=True)
+class Incident:
+    start: timedelta = timedelta(minutes=1)
+    duration: timedelta = timedelta(minutes=15)
+    topic: str = "delivery"
+    channels: tuple[str, ...] = ("email", "chat", "social")
+    extra_per_minute: float = 20.0
+    negative_share: float = 0.9
+
+
+@dataclass(frozen=True, slots=True)
+class SimConfig:
+    seed: int = 7
+    start: datetime = field(default_factory=lambda: datetime.now(UTC).replace(microsecond=0))
+    rate_per_minute: float = 30.0  # at the daily peak
+    incident: Incident | None = None
+    pii_rate: float = 0.05
+    flat: bool = False  # ignore the time of day (benchmarks)
+
+
+class Simulator:
+    def __init__(self, cfg: SimConfig) -> None:
+        self.cfg = cfg
+        self.rng = random.Random(cfg.seed)
+        self.world = World(self.rng)
+        self.build = Builders(self.rng, TextMaker(self.rng, cfg.pii_rate))
+        self.life = Lifecycle(self.rng, self.build)
+        self.recent: list[tuple[datetime, Any, str]] = []
+
+    def events(self, duration: timedelta) -> Iterator[dict[str, Any]]:
+        end = self.cfg.start + duration
+        queue: list[tuple[datetime, int, dict[str, Any]]] = []
+        seq = 0
+        for contact in self._contacts(end):
+            for at, event in self._expand(contact):
+                heapq.heappush(queue, (at, seq := seq + 1, event))
+            while queue and queue[0][0] <= contact.at:
+                yield heapq.heappop(queue)[2]
+        while queue and queue[0][0] <= end:
+            yield heapq.heappop(queue)[2]
+
+    def _expand(self, c: Contact) -> list[tuple[datetime, dict[str, Any]]]:
+        event = getattr(self.build, c.channel)(c)
+        out = [(c.at, event)]
+        if c.channel != "social" and self.rng.random() < 0.6:
+            out += self.life.case(c)
+        if c.channel in ("chat", "call") and self.rng.random() < 0.25:
+            out.append(self.life.survey(c, c.at))  # "rate this conversation"
+        return out
+
+    def _contacts(self, end: datetime) -> Iterator[Contact]:
+        t, peak = self.cfg.start, self.cfg.rate_per_minute + self._incident_rate()
+        while True:
+            t += timedelta(minutes=self.rng.expovariate(peak))
+            if t > end:
+                return
+            if (c := self._maybe_contact(t, peak)) is not None:
+                yield c
+
+    def _maybe_contact(self, t: datetime, peak: float) -> Contact | None:
+        base = self.cfg.rate_per_minute * (1.0 if self.cfg.flat else diurnal(t))
+        incident = self._incident_rate() if self._in_incident(t) else 0.0
+        u = self.rng.random() * peak
+        if u < base:
+            return self._contact(t, self._pick(CHANNELS), self._pick(TOPICS), slow=False)
+        if u < base + incident:
+            inc = self.cfg.incident
+            assert inc is not None
+            return self._contact(t, self.rng.choice(inc.channels), inc.topic, slow=True)
+        return None
+
+    def _contact(self, t: datetime, channel: str, topic: str, slow: bool) -> Contact:
+        customer, topic = self._customer(t, topic)
+        mood = self._mood(topic, slow)
+        return Contact(t, channel, topic, mood, customer, self.world.agent_for(topic), slow)
+
+    def _customer(self, t: datetime, topic: str) -> tuple[Any, str]:
+        self.recent = [r for r in self.recent if t - r[0] < timedelta(days=7)][-500:]
+        if self.recent and self.rng.random() < 0.15:
+            _, customer, old_topic = self.rng.choice(self.recent)
+            return customer, old_topic
+        customer = self.world.customer()
+        self.recent.append((t, customer, topic))
+        return customer, topic
+
+    def _mood(self, topic: str, slow: bool) -> str:
+        if slow and self.cfg.incident and self.rng.random() < self.cfg.incident.negative_share:
+            return "negative"
+        neg = {"delivery": 0.35, "refund": 0.4, "billing": 0.3, "cancellation": 0.35}.get(topic, 0.2)
+        u = self.rng.random()
+        return "negative" if u < neg else ("positive" if u > 0.8 else "neutral")
+
+    def _in_incident(self, t: datetime) -> bool:
+        inc = self.cfg.incident
+        return inc is not None and inc.start <= t - self.cfg.start < inc.start + inc.duration
+
+    def _incident_rate(self) -> float:
+        return self.cfg.incident.extra_per_minute if self.cfg.incident else 0.0
+
+    def _pick(self, weights: dict[str, float]) -> str:
+        return self.rng.choices(list(weights), weights=list(weights.values()))[0]
