@@ -1,0 +1,64 @@
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+
+from streams.contract import validate_event
+from streams.simulator import Incident, SimConfig, Simulator
+
+START = datetime(2026, 11, 20, 10, tzinfo=UTC)
+
+
+def run(**kw) -> list[dict]:  # type: ignore[no-untyped-def]
+    return list(Simulator(SimConfig(seed=3, start=START, **kw)).events(timedelta(minutes=60)))
+
+
+def test_seeded_and_deterministic() -> None:
+    assert run() == run()
+    assert run() != list(Simulator(SimConfig(seed=4, start=START)).events(timedelta(minutes=60)))
+
+
+def test_every_event_is_valid_and_time_ordered() -> None:
+    events = run()
+    for e in events:
+        validate_event(e)
+    times = [e["occurred_at"] for e in events]
+    assert times == sorted(times)
+    assert set(Counter(e["kind"] for e in events)) == {"chat", "email", "call", "social", "survey", "case"}
+
+
+def test_texts_vary() -> None:
+    # Some posts repeat on purpose (reposts, short stock phrases): most must not.
+    texts = [e["text"] for e in run() if e["kind"] == "social"]
+    assert len(set(texts)) > 0.6 * len(texts)
+    bodies = [e["body"] for e in run() if e["kind"] == "email"]
+    assert len(set(bodies)) > 0.9 * len(bodies)
+
+
+def test_diurnal_volume() -> None:
+    night = Simulator(SimConfig(seed=1, start=START.replace(hour=3))).events(timedelta(hours=1))
+    day = Simulator(SimConfig(seed=1, start=START.replace(hour=10))).events(timedelta(hours=1))
+    assert len(list(day)) > 5 * len(list(night))
+
+
+def test_incident_raises_negative_topic_volume_on_its_channels() -> None:
+    inc = Incident(start=timedelta(minutes=20), duration=timedelta(minutes=20))
+    events = run(incident=inc)
+    window = [e for e in events if "2026-11-20T10:20" <= e["occurred_at"] < "2026-11-20T10:40"]
+    calm = [e for e in events if "2026-11-20T10:40" <= e["occurred_at"] < "2026-11-20T11:00"]
+    def social(es: list) -> int:  # noqa: E306
+        return sum(e["kind"] == "social" for e in es)
+    assert social(window) > 2 * social(calm)
+
+
+def test_repeat_contacts_happen() -> None:
+    contacts = [e for e in run() if e["kind"] in ("chat", "email", "call")]
+    per_customer = Counter(e["customer_id"] for e in contacts)
+    assert sum(1 for n in per_customer.values() if n > 1) >= 5
+
+
+def test_cases_follow_their_life_cycle() -> None:
+    events = [e for e in run() if e["kind"] == "case"]
+    by_case: dict[str, list[str]] = {}
+    for e in events:
+        by_case.setdefault(e["case_id"], []).append(e["status"])
+    assert all(s[0] == "opened" for s in by_case.values())
+    assert any("resolved" in s for s in by_case.values())
