@@ -18,7 +18,7 @@ def decode(record: Record, max_bytes: int) -> Incoming | Rejection:
     if record.kind_hint and event.kind != record.kind_hint:
         return Rejection(record, "wrong_topic",
                          f"kind {event.kind!r} published to the {record.kind_hint!r} topic")
-    return Incoming(event, record.origin, record.received_at)
+    return Incoming(event, record)
 
 
 def split(records: list[Record], max_bytes: int) -> tuple[list[Incoming], list[Rejection]]:

@@ -17,14 +17,22 @@ from processors.sentiment import Sentiment, SentimentClassifier
 from processors.text import latest_reply
 from streams.contract import CallEvent, ChatEvent, EmailEvent, Event, SocialEvent, SurveyEvent
 from streams.enriched import EnrichedEvent, Origin, Turn
+from streams.records import Record
 from streams.redact_event import EventRedactor
 
 
 @dataclass(frozen=True, slots=True)
 class Incoming:
     event: Event
-    origin: Origin
-    received_at: datetime
+    record: Record
+
+    @property
+    def origin(self) -> Origin:
+        return self.record.origin
+
+    @property
+    def received_at(self) -> datetime:
+        return self.record.received_at
 
 
 def scored_texts(event: Event) -> list[str]:

@@ -13,6 +13,7 @@ heartbeating while the model works.
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -20,11 +21,14 @@ from dataclasses import dataclass
 
 from sinks import metrics
 from streams import decode
+from streams.dead_letters import Rejection
 from streams.enriched import EnrichedEvent
 from streams.enrichment import Enricher, Incoming
 from streams.outputs import Outputs
 from streams.records import Record
 from streams.store import RetryingStore
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,24 +48,40 @@ class Pipeline:
         good, bad = decode.split(list(records), self.max_bytes)
         for r in records:
             metrics.EVENTS_IN.labels(r.origin.topic, r.kind_hint or "http").inc()
+        enriched, failed = await self.enrich(good)
+        bad += failed
         if bad:
             await self.outputs.dead_letter(bad)
             for b in bad:
                 metrics.DEAD_LETTERS.labels(b.reason, "kafka").inc()
-        enriched = await self.enrich(good)
         written = await self.store.write(enriched)
         await self.outputs.enriched(enriched)
         return BatchResult(written.stored, written.duplicates, len(bad))
 
-    async def enrich(self, batch: list[Incoming]) -> list[EnrichedEvent]:
+    async def enrich(self, batch: list[Incoming]) -> tuple[list[EnrichedEvent], list[Rejection]]:
         if not batch:
-            return []
+            return [], []
         started = time.perf_counter()
         loop = asyncio.get_running_loop()
-        out = await loop.run_in_executor(self.model_pool, self.enricher.enrich, batch)
+        out = await loop.run_in_executor(self.model_pool, self._enrich_or_isolate, batch)
         metrics.SENTIMENT_SECONDS.observe(time.perf_counter() - started)
         metrics.SENTIMENT_BATCH.observe(len(batch))
         return out
+
+    def _enrich_or_isolate(self, batch: list[Incoming]) -> tuple[list[EnrichedEvent], list[Rejection]]:
+        """One bad event must not stop the stream: on failure retry one by one."""
+        try:
+            return self.enricher.enrich(batch), []
+        except Exception:  # noqa: BLE001
+            log.exception("batch enrichment failed; isolating the failing events")
+        done: list[EnrichedEvent] = []
+        failed: list[Rejection] = []
+        for item in batch:
+            try:
+                done += self.enricher.enrich([item])
+            except Exception as exc:  # noqa: BLE001
+                failed.append(Rejection(item.record, "processing_error", type(exc).__name__))
+        return done, failed
 
     def close(self) -> None:
         self.model_pool.shutdown(wait=True)

@@ -32,7 +32,7 @@ class RetryingStore:
     async def write(self, batch: Sequence[EnrichedEvent]) -> WriteResult:
         retrying = AsyncRetrying(
             retry=retry_if_exception_type(Exception),
-            wait=wait_exponential_jitter(initial=0.5, max=self.max_wait),
+            wait=wait_exponential_jitter(multiplier=0.5, max=self.max_wait),
             before_sleep=before_sleep_log(log, logging.WARNING),
             reraise=True,
         )

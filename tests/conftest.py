@@ -1,0 +1,41 @@
+"""Fixtures shared by every test package.
+
+chDB allows one data folder per process, so unit tests share one session
+folder and get a fresh, migrated database each.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from clickhouse_connect.driver.client import Client
+
+from sinks.clickhouse.client import connect
+from sinks.clickhouse.migrations import migrate
+
+
+@pytest.fixture(scope="session")
+def chdb_dsn(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return f"chdb://{tmp_path_factory.mktemp('chdb')}"
+
+
+@pytest.fixture
+def store(chdb_dsn: str) -> Iterator[Client]:
+    client = connect(chdb_dsn, database=f"t_{uuid.uuid4().hex[:12]}")
+    migrate(client)
+    yield client
+    client.command(f"DROP DATABASE IF EXISTS {client.database}")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No developer's CXPULSE_* variables or .env leak into unit tests."""
+    import os
+
+    for name in list(os.environ):
+        if name.startswith("CXPULSE_"):
+            monkeypatch.delenv(name)
+    monkeypatch.chdir(tmp_path)
