@@ -1,0 +1,53 @@
+"""Real servers for integration tests: a Kafka broker and worker processes.
+
+The broker is started once per session on free loopback ports from the
+Maven Central jars. Every test gets its own topic prefix and consumer group,
+so tests never see each other's messages.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from streams.settings import Settings
+from streams.stack.kafka import KafkaBroker
+from streams.stack.process import free_port
+from streams.topics import ensure_topics
+from tests.integration.processes import WorkerProcess
+
+
+@pytest.fixture(scope="session")
+def broker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KafkaBroker]:
+    b = KafkaBroker(tmp_path_factory.mktemp("kafka"), port=free_port(), controller_port=free_port())
+    b.start(timeout=180)
+    yield b
+    b.stop()
+
+
+@pytest.fixture
+def env(broker: KafkaBroker, tmp_path: Path) -> dict[str, str]:
+    tag = uuid.uuid4().hex[:8]
+    values = {"CXPULSE_KAFKA_BOOTSTRAP": broker.bootstrap, "CXPULSE_TOPIC_PREFIX": f"it{tag}.",
+              "CXPULSE_APP_ID": f"cxpulse-it-{tag}", "CXPULSE_DATA_DIR": str(tmp_path / "data"),
+              "CXPULSE_WEB_PORT": str(free_port()), "CXPULSE_INGEST_TOKEN": "it-token",
+              "CXPULSE_TOPIC_PARTITIONS": "3", "CXPULSE_BATCH_WITHIN_SECONDS": "0.2"}
+    settings = Settings(**{k.removeprefix("CXPULSE_").lower(): v for k, v in values.items()})
+    asyncio.run(ensure_topics(settings))
+    return values
+
+
+@pytest.fixture
+def settings(env: dict[str, str]) -> Settings:
+    return Settings(**{k.removeprefix("CXPULSE_").lower(): v for k, v in env.items()})
+
+
+@pytest.fixture
+def worker(env: dict[str, str], tmp_path: Path) -> Iterator[WorkerProcess]:
+    w = WorkerProcess(env, tmp_path / "worker.log")
+    yield w
+    w.stop()

@@ -1,0 +1,78 @@
+"""Drive worker processes and read what they wrote."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+from streams.stack.process import stop_pid
+
+
+class WorkerProcess:
+    """``cxpulse worker`` as a child process with the given environment."""
+
+    def __init__(self, env: dict[str, str], log: Path) -> None:
+        self.env, self.log = os.environ | env, log
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.env['CXPULSE_WEB_PORT']}"
+
+    def start(self, timeout: float = 120.0) -> WorkerProcess:
+        with self.log.open("ab") as out:
+            self.proc = subprocess.Popen([sys.executable, "-m", "streams.cli.main", "worker",
+                                          "--loglevel", "warning"], env=self.env, stdout=out,
+                                         stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"worker exited:\n{self.tail()}")
+            try:
+                if b'"ok"' in urllib.request.urlopen(f"{self.url}/health", timeout=2).read():
+                    return self
+            except OSError:
+                pass
+            time.sleep(0.5)
+        raise TimeoutError(f"worker not healthy:\n{self.tail()}")
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            stop_pid(self.proc.pid, timeout=60)
+            self.proc.wait(timeout=10)
+
+    def kill(self) -> None:
+        assert self.proc is not None
+        os.kill(self.proc.pid, signal.SIGKILL)
+        self.proc.wait(timeout=10)
+
+    def tail(self) -> str:
+        return self.log.read_text(errors="replace")[-4000:] if self.log.exists() else ""
+
+    def post(self, body: bytes, token: str = "it-token") -> tuple[int, dict[str, Any]]:
+        req = urllib.request.Request(f"{self.url}/v1/events", data=body, method="POST",
+                                     headers={"Authorization": f"Bearer {token}"})
+        try:
+            with urllib.request.urlopen(req, timeout=30) as resp:
+                return resp.status, json.loads(resp.read())
+        except urllib.error.HTTPError as err:
+            return err.code, json.loads(err.read())
+
+
+def store_rows(dsn: str, sql: str) -> list[list[Any]]:
+    """Run SQL on the worker's embedded store from a fresh process (chDB is per process)."""
+    code = ("import json, sys\nfrom sinks.clickhouse.client import connect\n"
+            "rows = connect(sys.argv[1]).query(sys.argv[2]).result_rows\n"
+            "print(json.dumps(rows, default=str))")
+    out = subprocess.run([sys.executable, "-c", code, dsn, sql], capture_output=True, text=True,
+                         timeout=120)
+    if out.returncode != 0:
+        raise RuntimeError(out.stderr[-3000:])
+    return json.loads(out.stdout)
