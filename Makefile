@@ -1,0 +1,36 @@
+# The two commands of the README: `make demo` and `make test`.
+# Both create .venv (Python 3.11+) and install the project into it when needed.
+PYTHON ?= python3
+VENV := .venv
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test test-unit test-integration prereqs clean
+
+$(STAMP): pyproject.toml
+	@$(MAKE) --no-print-directory prereqs
+	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --disable-pip-version-check -q --upgrade pip
+	$(VENV)/bin/pip install --disable-pip-version-check -q -e '.[dev]'
+	touch $(STAMP)
+
+# Java 17 and Maven run the real Kafka broker; install them on Debian when missing.
+prereqs:
+	@command -v java >/dev/null && command -v mvn >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q openjdk-17-jre-headless maven; \
+	  else echo "Java 17 and Maven are needed: sudo apt-get install openjdk-17-jre-headless maven"; exit 1; fi; }
+
+demo: $(STAMP)
+	$(VENV)/bin/cxpulse demo
+
+test: $(STAMP)
+	$(VENV)/bin/python -m pytest
+
+test-unit: $(STAMP)
+	$(VENV)/bin/python -m pytest -m "not integration"
+
+test-integration: $(STAMP)
+	$(VENV)/bin/python -m pytest -m integration
+
+clean:
+	rm -rf $(VENV) .cxpulse .pytest_cache

@@ -1,0 +1,18 @@
+"""The README stays in step with the code it documents."""
+
+from pathlib import Path
+
+from streams.settings import Settings
+
+ROOT = Path(__file__).parents[1]
+
+
+def test_every_setting_is_in_the_readme_table() -> None:
+    readme = (ROOT / "README.md").read_text()
+    missing = [n for n in Settings.model_fields if f"CXPULSE_{n.upper()}" not in readme]
+    assert not missing, f"README configuration table lacks {missing}"
+
+
+def test_ci_runs_exactly_the_readme_test_command() -> None:
+    assert "make test" in (ROOT / "README.md").read_text()
+    assert (ROOT / ".ci" / "run").read_text().strip().endswith("make test")
