@@ -18,7 +18,7 @@ from faust.types import TP
 
 from sinks import metrics
 from streams.enriched import Origin
-from streams.outputs import TopicOutputs
+from streams.outputs import Outputs, TopicOutputs
 from streams.records import Record
 from streams.runtime import Runtime
 from streams.settings import Settings
@@ -34,11 +34,12 @@ def to_record(event: Any, kinds: dict[str, str]) -> Record:
                   kinds.get(m.topic))
 
 
-def register(app: Any, settings: Settings, runtime: Runtime) -> Any:
+def register(app: Any, settings: Settings, runtime: Runtime, outputs: Outputs | None = None) -> Any:
+    """Add the agent; ``outputs`` defaults to the dead-letter and enriched topics."""
     raw = {"key_type": bytes, "value_type": bytes, "key_serializer": "raw", "value_serializer": "raw"}
     source = app.topic(*settings.kind_topics, **raw)
-    outputs = TopicOutputs(app.topic(settings.deadletter_topic, **raw),
-                           app.topic(settings.enriched_topic, **raw))
+    outputs = outputs or TopicOutputs(app.topic(settings.deadletter_topic, **raw),
+                                      app.topic(settings.enriched_topic, **raw))
 
     @app.agent(source, name="cx-process")
     async def process(stream: Any) -> None:

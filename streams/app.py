@@ -16,6 +16,7 @@ from typing import Any
 import faust
 
 from streams import agents
+from streams.outputs import Outputs
 from streams.runtime import Runtime
 from streams.settings import Settings
 from streams.web import views
@@ -35,7 +36,8 @@ def credentials(s: Settings) -> Any:
     return faust.SSLCredentials(context)
 
 
-def create_app(settings: Settings | None = None) -> faust.App:
+def create_app(settings: Settings | None = None, outputs: Outputs | None = None) -> faust.App:
+    """The app with its agent and views; ``outputs`` replaces the Kafka outputs in tests."""
     s = settings or Settings()
     app = faust.App(
         s.app_id,
@@ -57,7 +59,7 @@ def create_app(settings: Settings | None = None) -> faust.App:
     )
     runtime = Runtime(s)
     app.cx_runtime = runtime  # type: ignore[attr-defined]
-    agents.register(app, s, runtime)
+    agents.register(app, s, runtime, outputs)
     views.register(app, s, runtime)
 
     @app.on_before_shutdown.connect

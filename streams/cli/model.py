@@ -54,8 +54,33 @@ def evaluate(artifact: Path, work: Path, json_out: Path | None) -> None:
 @click.option("--work", type=click.Path(path_type=Path), default=WORK, show_default=True)
 @click.option("--texts", default=2000, show_default=True)
 @click.option("--naive-texts", default=300, show_default=True)
-def bench(artifact: Path, work: Path, texts: int, naive_texts: int) -> None:
+@click.option("--json-out", type=click.Path(path_type=Path))
+def bench(artifact: Path, work: Path, texts: int, naive_texts: int, json_out: Path | None) -> None:
     """int8 vs fp32 ONNX vs a naive transformers pipeline, on the same texts."""
     from processors.sentiment.benchmark import print_bench, run_bench
 
-    print_bench(run_bench(artifact, work, texts, naive_texts))
+    sample = pipeline_texts(texts)
+    words = sum(len(t.split()) for t in sample) / len(sample)
+    click.echo(f"{len(sample)} distinct texts the pipeline would score (mean {words:.0f} words)")
+    results = run_bench(artifact, work, sample, naive_texts)
+    print_bench(results)
+    if json_out:
+        json_out.write_text(json.dumps(results, indent=2))
+
+
+def pipeline_texts(count: int, seed: int = 11) -> list[str]:
+    """Distinct texts from simulated traffic, chosen exactly as the agent chooses them."""
+    from datetime import UTC, datetime, timedelta
+
+    from streams.contract import validate_event
+    from streams.enrichment import scored_texts
+    from streams.simulator import SimConfig, Simulator
+
+    sim = Simulator(SimConfig(seed=seed, start=datetime(2026, 1, 5, 9, tzinfo=UTC),
+                              rate_per_minute=120, flat=True, pii_rate=0.0))
+    texts: dict[str, None] = {}
+    for event in sim.events(timedelta(days=2)):
+        texts.update(dict.fromkeys(scored_texts(validate_event(event))))
+        if len(texts) >= count:
+            break
+    return list(texts)[:count]
