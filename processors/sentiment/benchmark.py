@@ -20,23 +20,23 @@ import time
 from pathlib import Path
 from typing import Any
 
-BATCH = 32
+CALL = 256  # texts per classify() call: about one 128-event stream batch
 
 
 def _percentile(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100)[int(q) - 1] if len(values) > 1 else values[0]
 
 
-def measure_classifier(folder: Path, texts: list[str]) -> dict[str, Any]:
+def measure_classifier(folder: Path, texts: list[str], call: int = CALL) -> dict[str, Any]:
     from processors.sentiment import SentimentClassifier
 
     clf = SentimentClassifier.from_path(folder)
-    clf.classify(texts[:BATCH])  # warm-up (session, tokenizer)
+    clf.classify(texts[:32])  # warm-up (session, tokenizer)
     clf.cache.clear()
     latencies, started = [], time.perf_counter()
-    for i in range(0, len(texts), BATCH):
+    for i in range(0, len(texts), call):
         t = time.perf_counter()
-        clf.classify(texts[i : i + BATCH])
+        clf.classify(texts[i : i + call])
         latencies.append(time.perf_counter() - t)
     return _summary(len(texts), time.perf_counter() - started, latencies)
 
@@ -63,10 +63,10 @@ def _summary(n: int, seconds: float, latencies: list[float]) -> dict[str, Any]:
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
 
 
-def _child(path: str, folder: Path, texts: list[str]) -> dict[str, Any] | None:
+def _child(path: str, folder: Path, texts: list[str], call: int = CALL) -> dict[str, Any] | None:
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as fh:
         json.dump(texts, fh)
-    cmd = [sys.executable, "-m", "processors.sentiment.benchmark", path, str(folder), fh.name]
+    cmd = [sys.executable, "-m", "processors.sentiment.benchmark", path, str(folder), fh.name, str(call)]
     out = subprocess.run(cmd, capture_output=True, text=True)
     Path(fh.name).unlink()
     if out.returncode != 0:
@@ -87,11 +87,12 @@ def fp32_folder(artifact: Path, work: Path, into: Path) -> Path | None:
     return into
 
 
-def run_bench(artifact: Path, work: Path, texts: list[str], naive_texts: int) -> dict[str, Any]:
-    results: dict[str, Any] = {"int8": _child("classifier", artifact, texts)}
+def run_bench(artifact: Path, work: Path, texts: list[str], naive_texts: int,
+              call: int = CALL) -> dict[str, Any]:
+    results: dict[str, Any] = {"call_size": call, "int8": _child("classifier", artifact, texts, call)}
     with tempfile.TemporaryDirectory() as tmp:
         folder = fp32_folder(artifact, work, Path(tmp))
-        results["fp32"] = _child("classifier", folder, texts) if folder else None
+        results["fp32"] = _child("classifier", folder, texts, call) if folder else None
     has_torch = subprocess.run([sys.executable, "-c", "import torch"], capture_output=True).returncode == 0
     hf = work / "hf"
     results["naive"] = (_child("naive", hf, texts[:naive_texts])
@@ -113,12 +114,14 @@ def print_bench(results: dict[str, Any]) -> None:
         print(f"{name:<8}{r['texts']:>7}{r['texts_per_s']:>10}{r['p50_ms']:>9}{r['p95_ms']:>9}"
               f"{r['peak_rss_mb']:>13}")
     if "int8_over_naive" in results:
-        print(f"int8 / naive throughput: {results['int8_over_naive']}x "
-              "(batch latency for int8/fp32 is per 32 texts; for naive per text)")
+        print(f"int8 / naive throughput: {results['int8_over_naive']}x (latency: int8/fp32 per "
+              f"call of {results['call_size']} texts, naive per text)")
 
 
 if __name__ == "__main__":
-    kind, folder_arg, texts_file = sys.argv[1:4]
+    kind, folder_arg, texts_file, call_arg = sys.argv[1:5]
     data = json.loads(Path(texts_file).read_text())
-    measure = measure_naive if kind == "naive" else measure_classifier
-    print(json.dumps(measure(Path(folder_arg), data)))
+    if kind == "naive":
+        print(json.dumps(measure_naive(Path(folder_arg), data)))
+    else:
+        print(json.dumps(measure_classifier(Path(folder_arg), data, int(call_arg))))

@@ -54,18 +54,31 @@ def evaluate(artifact: Path, work: Path, json_out: Path | None) -> None:
 @click.option("--work", type=click.Path(path_type=Path), default=WORK, show_default=True)
 @click.option("--texts", default=2000, show_default=True)
 @click.option("--naive-texts", default=300, show_default=True)
+@click.option("--call-size", default=256, show_default=True,
+              help="Texts per classify() call (the pipeline scores a stream batch per call)")
 @click.option("--json-out", type=click.Path(path_type=Path))
-def bench(artifact: Path, work: Path, texts: int, naive_texts: int, json_out: Path | None) -> None:
+@click.option("--record", is_flag=True, help="Write the results into the artifact's model card")
+def bench(artifact: Path, work: Path, texts: int, naive_texts: int, call_size: int,
+          json_out: Path | None, record: bool) -> None:
     """int8 vs fp32 ONNX vs a naive transformers pipeline, on the same texts."""
     from processors.sentiment.benchmark import print_bench, run_bench
 
     sample = pipeline_texts(texts)
     words = sum(len(t.split()) for t in sample) / len(sample)
     click.echo(f"{len(sample)} distinct texts the pipeline would score (mean {words:.0f} words)")
-    results = run_bench(artifact, work, sample, naive_texts)
+    results = run_bench(artifact, work, sample, naive_texts, call_size)
     print_bench(results)
     if json_out:
         json_out.write_text(json.dumps(results, indent=2))
+    if record:
+        import os
+        import platform
+
+        from processors.sentiment.training.card import with_speed
+
+        card = artifact / "MODEL_CARD.md"
+        machine = f"{platform.machine()}, {os.cpu_count()} cores, {platform.python_version()}"
+        card.write_text(with_speed(card.read_text(), results, machine))
 
 
 def pipeline_texts(count: int, seed: int = 11) -> list[str]:

@@ -64,6 +64,8 @@ def render(metrics: dict[str, Any], meta: dict[str, Any], licences: dict[str, st
         "- Trained on reviews, tweets and news snippets, not on real support transcripts: sarcasm and",
         "  domain terms (\"chargeback\", \"escalate\") may be misread. Retrain with in-domain labels when you have them.",
         "- English only: other languages are detected and returned unscored (`scored=False`).",
+        "- Dynamic int8 quantizes activations per batch tensor, so a text's score can move slightly with",
+        "  its batch neighbours (about 3% of labels close to the neutral band flip between batchings).",
         "",
         "## Reproduce",
         f"`pip install -e '.[train]' && cxpulse model train --seed {cfg['seed']}` "
@@ -71,3 +73,27 @@ def render(metrics: dict[str, Any], meta: dict[str, Any], licences: dict[str, st
         "Then `cxpulse model eval` and `cxpulse model bench`.",
         "",
     ])
+
+
+SPEED_HEADING = "## Speed (cxpulse model bench)"
+
+
+def with_speed(card: str, results: dict[str, Any], machine: str) -> str:
+    """The card with its speed section replaced by these benchmark results."""
+    lines = [SPEED_HEADING, f"Measured on {machine}; distinct texts the pipeline would score, "
+             f"{results['call_size']} per classify() call (one stream batch).", "",
+             "| path | texts | texts/s | p50 call ms | p95 call ms | peak RSS MB |",
+             "|---|---:|---:|---:|---:|---:|"]
+    for name in ("int8", "fp32", "naive"):
+        if r := results.get(name):
+            lines.append(f"| {name} | {r['texts']} | {r['texts_per_s']} | {r['p50_ms']} | "
+                         f"{r['p95_ms']} | {r['peak_rss_mb']} |")
+    if "int8_over_naive" in results:
+        lines.append(f"\nint8 / naive: **{results['int8_over_naive']}x** (naive = transformers "
+                     "pipeline on PyTorch fp32, one text per call; its latency is per text).")
+    head, tail = card, ""
+    if SPEED_HEADING in card:
+        head, after = card.split(SPEED_HEADING, 1)
+        rest = after.split("\n## ", 1)
+        tail = f"\n## {rest[1]}" if len(rest) > 1 else ""
+    return f"{head.rstrip()}\n\n" + "\n".join(lines) + "\n" + tail

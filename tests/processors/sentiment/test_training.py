@@ -51,3 +51,15 @@ def test_tiny_training_run_end_to_end(tmp_path: Path) -> None:
                   log=lambda _: None)
     assert (artifact / "model.onnx").exists() and (artifact / "MODEL_CARD.md").exists()
     assert 0 <= metrics["model"]["mean_accuracy"] <= 1  # type: ignore[index]
+
+
+def test_speed_section_is_added_once_and_replaced() -> None:
+    from processors.sentiment.training.card import with_speed
+
+    row = {"texts": 10, "texts_per_s": 5.0, "p50_ms": 1, "p95_ms": 2, "peak_rss_mb": 3}
+    card = "# Card\n\n## Limits\n- x\n"
+    once = with_speed(card, {"call_size": 8, "int8": row}, "m")
+    twice = with_speed(once + "\n## After\ny\n", {"call_size": 8, "int8": row | {"texts_per_s": 9.0}}, "m")
+    assert once.count("## Speed") == 1 and once.rstrip().endswith("| 3 |")
+    assert twice.count("## Speed") == 1 and "| 9.0 |" in twice and "| 5.0 |" not in twice
+    assert twice.rstrip().endswith("## After\ny")
