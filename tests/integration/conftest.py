@@ -18,7 +18,7 @@ from streams.settings import Settings
 from streams.stack.kafka import KafkaBroker
 from streams.stack.process import free_port
 from streams.topics import ensure_topics
-from tests.integration.processes import WorkerProcess
+from streams.bench.processes import WorkerProcess
 
 
 @pytest.fixture(scope="session")

@@ -11,8 +11,8 @@ import pytest
 from streams.dead_letters import read_headers
 from streams.settings import Settings
 from tests import factories as f
-from tests.integration.kafka_io import enriched_ids, publish, publish_raw, read_topic, wait_enriched
-from tests.integration.processes import WorkerProcess, store_rows
+from streams.bench.kafka_io import enriched_ids, publish, publish_raw, read_topic, wait_enriched
+from streams.bench.processes import WorkerProcess, store_rows
 
 pytestmark = pytest.mark.integration
 PII = ("jane.doe@example.com", "+44 20 7946 0958", "4111 1111 1111 1111")

@@ -1,4 +1,4 @@
-"""Drive worker processes and read what they wrote."""
+"""Worker processes for benchmarks and integration tests, and reading their store."""
 
 from __future__ import annotations
 
@@ -18,19 +18,31 @@ from streams.stack.process import stop_pid
 class WorkerProcess:
     """``cxpulse worker`` as a child process with the given environment."""
 
-    def __init__(self, env: dict[str, str], log: Path) -> None:
-        self.env, self.log = os.environ | env, log
+    def __init__(self, env: dict[str, str], log: Path, module: str = "streams.cli.main") -> None:
+        self.env, self.log, self.module = os.environ | env, log, module
         self.proc: subprocess.Popen[bytes] | None = None
+
+    @property
+    def pid(self) -> int:
+        assert self.proc is not None
+        return self.proc.pid
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.env['CXPULSE_WEB_PORT']}"
 
     def start(self, timeout: float = 120.0) -> WorkerProcess:
+        return self.launch().wait_healthy(timeout)
+
+    def launch(self) -> WorkerProcess:
         with self.log.open("ab") as out:
-            self.proc = subprocess.Popen([sys.executable, "-m", "streams.cli.main", "worker",
+            self.proc = subprocess.Popen([sys.executable, "-m", self.module, "worker",
                                           "--loglevel", "warning"], env=self.env, stdout=out,
                                          stderr=subprocess.STDOUT)
+        return self
+
+    def wait_healthy(self, timeout: float = 120.0) -> WorkerProcess:
+        assert self.proc is not None
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:

@@ -1,4 +1,4 @@
-"""Publish to and read from the test broker."""
+"""Publish to and read from a broker: shared by the benchmark and the integration tests."""
 
 from __future__ import annotations
 

@@ -1,0 +1,1 @@
+"""``cxpulse bench``: end-to-end performance harness (a benchmark, never a timed test)."""

@@ -1,0 +1,107 @@
+"""The measurements of ``cxpulse bench``, each on the same kind of traffic.
+
+1. model only: the sentiment runtime on the texts the pipeline would score,
+   one classify() call per 128-event batch (the physical limit here);
+2. pipeline without the model (constant sentiment): Kafka -> Faust -> ClickHouse;
+3. full pipeline, one worker: drain throughput, then paced runs for latency;
+4. two workers sharing the consumer group.
+Drain throughput is counted on ``cx.enriched`` timestamps from the first to the
+last event, so worker start-up is not in it.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from processors.sentiment import SentimentClassifier
+from streams.bench.kafka_io import publish, read_topic
+from streams.bench.pacing import paced_publish
+from streams.bench.processes import WorkerProcess, store_rows
+from streams.bench.sampler import Sampler
+from streams.bench.stack import BenchStack
+from streams.contract import validate_event
+from streams.enrichment import scored_texts
+from streams.settings import Settings
+
+BATCH = 128
+
+
+def model_only(events: list[dict[str, Any]]) -> dict[str, Any]:
+    clf = SentimentClassifier.default()
+    calls = [[t for e in events[i : i + BATCH] for t in scored_texts(validate_event(e))]
+             for i in range(0, len(events), BATCH)]
+    clf.classify(calls[0][:32])
+    clf.cache.clear()
+    started = time.perf_counter()
+    for texts in calls:
+        clf.classify(texts)
+    seconds = time.perf_counter() - started
+    texts = sum(len(c) for c in calls)
+    return {"events": len(events), "texts": texts, "seconds": round(seconds, 2),
+            "events_per_s": round(len(events) / seconds, 1), "texts_per_s": round(texts / seconds, 1)}
+
+
+def _enriched(settings: Settings, ids: set[str], timeout: float) -> list[Any]:
+    import orjson
+
+    def done(seen: list[Any]) -> bool:
+        return ids <= {orjson.loads(r.value)["event"]["event_id"] for r in seen}
+
+    return read_topic(settings, settings.enriched_topic, done, timeout)
+
+
+def drain(stack: BenchStack, events: list[dict[str, Any]], workers: int = 1,
+          constant: bool = False, timeout: float = 600) -> dict[str, Any]:
+    settings, env = stack.scenario(f"drain{workers}{'c' if constant else 'm'}")
+    publish(settings, events)
+    procs = [stack.worker(env, i, constant).launch() for i in range(workers)]
+    for p in procs:
+        p.wait_healthy()
+    with Sampler([p.pid for p in procs], [p.url for p in procs]) as sampler:
+        records = _enriched(settings, {e["event_id"] for e in events}, timeout)
+    for p in procs:
+        p.stop()
+    stamps = sorted(r.timestamp for r in records)
+    seconds = max(0.001, (stamps[-1] - stamps[0]) / 1000)
+    return {"events": len(events), "seconds": round(seconds, 2),
+            "events_per_s": round(len(events) / seconds, 1), "mean_cpu_percent": sampler.mean_cpu(),
+            "peak_rss_mb": sampler.peak_rss_mb(), "per_worker": [_share(p) for p in procs],
+            "throughput_timeline": _per_second(stamps)}
+
+
+def _share(proc: WorkerProcess) -> dict[str, Any]:
+    dsn = Settings(data_dir=proc.env["CXPULSE_DATA_DIR"]).dsn
+    [[events, partitions]] = store_rows(dsn, "SELECT count(), uniqExact(source_topic, source_partition) "
+                                             "FROM events")
+    return {"stored": events, "topic_partitions": partitions}
+
+
+def _per_second(stamps_ms: list[int]) -> list[int]:
+    if not stamps_ms:
+        return []
+    start = stamps_ms[0]
+    counts = [0] * (int((stamps_ms[-1] - start) / 1000) + 1)
+    for s in stamps_ms:
+        counts[int((s - start) / 1000)] += 1
+    return counts
+
+
+def latency(stack: BenchStack, events: list[dict[str, Any]], rate: float, label: str) -> dict[str, Any]:
+    settings, env = stack.scenario(label)
+    worker = stack.worker(env, 0).start()
+    with Sampler([worker.pid], [worker.url]) as sampler:
+        sent = paced_publish(settings, events, rate)
+        _enriched(settings, set(sent), timeout=600)
+    worker.stop()
+    dsn = Settings(data_dir=worker.env["CXPULSE_DATA_DIR"]).dsn
+    lat = "dateDiff('millisecond', occurred_at, stored_at)"
+    [[q, stored]] = store_rows(dsn, f"SELECT quantiles(0.5, 0.95, 0.99)({lat}), count() FROM events")
+    timeline = store_rows(dsn, f"SELECT intDiv(toUnixTimestamp64Milli(occurred_at), 1000) AS s, "
+                               f"quantile(0.95)({lat}) FROM events GROUP BY s ORDER BY s")
+    return {"rate": round(rate, 1), "events": len(sent), "stored": stored,
+            "p50_s": q[0] / 1000, "p95_s": q[1] / 1000, "p99_s": q[2] / 1000,
+            "peak_rss_mb": sampler.peak_rss_mb(), "mean_cpu_percent": sampler.mean_cpu(),
+            "max_lag": max((s.lag for s in sampler.samples), default=0),
+            "lag_timeline": [s.lag for s in sampler.samples],
+            "p95_timeline_s": [row[1] / 1000 for row in timeline]}

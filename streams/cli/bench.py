@@ -1,0 +1,23 @@
+"""``cxpulse bench``: the end-to-end performance harness (see docs/performance.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+
+@click.command()
+@click.option("--events", default=4000, show_default=True, help="Events per drain scenario")
+@click.option("--paced-seconds", default=30.0, show_default=True, help="Length of each latency run")
+@click.option("--burst-seconds", default=15.0, show_default=True, help="Length of the 3x burst")
+@click.option("--out", type=click.Path(path_type=Path), default=Path("bench/results"), show_default=True)
+def bench(events: int, paced_seconds: float, burst_seconds: float, out: Path) -> None:
+    """Model only vs pipeline without model vs full pipeline (1 and 2 workers), with ratios."""
+    from streams.bench.report import print_report, save
+    from streams.bench.run import run_all
+
+    results = run_all(events, paced_seconds, burst_seconds, log=lambda m: click.echo(m, err=True))
+    print_report(results)
+    data, plot = save(results, out)
+    click.echo(f"\nresults: {data}\nplot: {plot}")
