@@ -41,7 +41,9 @@ def register(app: Any, settings: Settings, runtime: Runtime, outputs: Outputs | 
     outputs = outputs or TopicOutputs(app.topic(settings.deadletter_topic, **raw),
                                       app.topic(settings.enriched_topic, **raw))
 
-    @app.agent(source, name="cx-process")
+    # concurrency > 1 lets one batch be written while the next is scored; Faust commits
+    # only up to the first unacked offset, so out-of-order acks are safe.
+    @app.agent(source, name="cx-process", concurrency=settings.agent_concurrency)
     async def process(stream: Any) -> None:
         pipeline = await runtime.start(outputs)
         async for events in stream.take_events(settings.batch_size, settings.batch_within_seconds):

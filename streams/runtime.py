@@ -44,7 +44,8 @@ class Runtime:
         client = connect(s.dsn)
         applied = migrate(client)
         log.info("ClickHouse %s ready (%d migrations applied)", redact_dsn(s.dsn), len(applied))
-        classifier = SentimentClassifier.from_setting(s.sentiment_model, s.inference_threads)
+        classifier = SentimentClassifier.from_setting(s.sentiment_model, s.inference_threads,
+                                                      s.inference_spinning)
         self.model_name = classifier.model
         enricher = Enricher(classifier, EventRedactor(Redactor(), s.max_text_chars))
         store = RetryingStore(ClickHouseWriter(client), s.clickhouse_retry_max_seconds)

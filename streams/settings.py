@@ -43,10 +43,12 @@ class Settings(BaseSettings):
     clickhouse_retry_max_seconds: float = Field(30.0, gt=0)
 
     # Worker
-    batch_size: int = Field(128, ge=1, le=10_000)
+    batch_size: int = Field(512, ge=1, le=10_000)
     batch_within_seconds: float = Field(0.5, gt=0)
+    agent_concurrency: int = Field(1, ge=1, le=8)  # batches in flight per worker
     sentiment_model: str = "default"  # or a local Hugging Face / ONNX folder
     inference_threads: int | None = None
+    inference_spinning: bool = False  # onnxruntime threads busy-wait between ops
     max_text_chars: int = Field(100_000, ge=1_000)
 
     # HTTP (worker web server)

@@ -30,12 +30,12 @@ def softmax(logits: np.ndarray) -> np.ndarray:
     return shifted / shifted.sum(axis=1, keepdims=True)
 
 
-def load_backend(folder: Path, threads: int | None = None) -> Backend:
+def load_backend(folder: Path, threads: int | None = None, spinning: bool = False) -> Backend:
     """ONNX when the folder has ``model.onnx``; otherwise PyTorch weights via transformers."""
     if (folder / "model.onnx").exists():
         from processors.sentiment.onnx_backend import OnnxBackend
 
-        return OnnxBackend(folder, threads=threads)
+        return OnnxBackend(folder, threads=threads, spinning=spinning)
     from processors.sentiment.torch_backend import TorchBackend
 
     return TorchBackend(folder)

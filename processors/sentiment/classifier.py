@@ -54,18 +54,21 @@ class SentimentClassifier:
         self._neg = backend.labels.index("negative")
 
     @classmethod
-    def default(cls, threads: int | None = None) -> SentimentClassifier:
-        return cls.from_path(ARTIFACT, threads=threads)
+    def default(cls, threads: int | None = None, spinning: bool = False) -> SentimentClassifier:
+        return cls.from_path(ARTIFACT, threads, spinning)
 
     @classmethod
-    def from_path(cls, folder: str | Path, threads: int | None = None) -> SentimentClassifier:
+    def from_path(cls, folder: str | Path, threads: int | None = None,
+                  spinning: bool = False) -> SentimentClassifier:
         folder = Path(folder)
-        return cls(load_backend(folder, threads), ModelInfo.read(folder))
+        return cls(load_backend(folder, threads, spinning), ModelInfo.read(folder))
 
     @classmethod
-    def from_setting(cls, value: str, threads: int | None = None) -> SentimentClassifier:
+    def from_setting(cls, value: str, threads: int | None = None,
+                     spinning: bool = False) -> SentimentClassifier:
         """``default`` for the shipped model, otherwise a folder path."""
-        return cls.default(threads) if value == "default" else cls.from_path(value, threads)
+        folder = ARTIFACT if value == "default" else Path(value)
+        return cls.from_path(folder, threads, spinning)
 
     @property
     def model(self) -> str:

@@ -22,7 +22,7 @@ class OnnxBackend:
     """Run ``folder/model.onnx`` with the folder's tokenizer."""
 
     def __init__(self, folder: Path, threads: int | None = None, batch_size: int = 16,
-                 max_length: int = 128) -> None:
+                 max_length: int = 128, spinning: bool = False) -> None:
         self.labels = read_labels(folder)
         self.batch_size = batch_size
         self.tokenizer = load_tokenizer(folder, max_length)
@@ -31,6 +31,8 @@ class OnnxBackend:
         opts.inter_op_num_threads = 1
         opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
         opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        # Busy-waiting threads win alone but steal CPU from the stream and the store.
+        opts.add_session_config_entry("session.intra_op.allow_spinning", "1" if spinning else "0")
         self.session = ort.InferenceSession(
             str(folder / "model.onnx"), opts, providers=ort.get_available_providers()
         )

@@ -20,7 +20,7 @@ class ConstantBackend:
         return np.full((len(texts), 2), 0.5, dtype=np.float32)
 
 
-def _constant(value: str, threads: int | None = None) -> SentimentClassifier:
+def _constant(value: str, threads: int | None = None, spinning: bool = False) -> SentimentClassifier:
     return SentimentClassifier(ConstantBackend(), ModelInfo("constant", 0.3))  # type: ignore[arg-type]
 
 

@@ -1,7 +1,7 @@
 """The measurements of ``cxpulse bench``, each on the same kind of traffic.
 
 1. model only: the sentiment runtime on the texts the pipeline would score,
-   one classify() call per 128-event batch (the physical limit here);
+   one classify() call per stream batch (``CXPULSE_BATCH_SIZE`` events);
 2. pipeline without the model (constant sentiment): Kafka -> Faust -> ClickHouse;
 3. full pipeline, one worker: drain throughput, then paced runs for latency;
 4. two workers sharing the consumer group.
@@ -24,13 +24,13 @@ from streams.contract import validate_event
 from streams.enrichment import scored_texts
 from streams.settings import Settings
 
-BATCH = 128
 
 
 def model_only(events: list[dict[str, Any]]) -> dict[str, Any]:
     clf = SentimentClassifier.default()
-    calls = [[t for e in events[i : i + BATCH] for t in scored_texts(validate_event(e))]
-             for i in range(0, len(events), BATCH)]
+    batch = Settings().batch_size
+    calls = [[t for e in events[i : i + batch] for t in scored_texts(validate_event(e))]
+             for i in range(0, len(events), batch)]
     clf.classify(calls[0][:32])
     clf.cache.clear()
     started = time.perf_counter()
@@ -38,7 +38,7 @@ def model_only(events: list[dict[str, Any]]) -> dict[str, Any]:
         clf.classify(texts)
     seconds = time.perf_counter() - started
     texts = sum(len(c) for c in calls)
-    return {"events": len(events), "texts": texts, "seconds": round(seconds, 2),
+    return {"events": len(events), "texts": texts, "batch": batch, "seconds": round(seconds, 2),
             "events_per_s": round(len(events) / seconds, 1), "texts_per_s": round(texts / seconds, 1)}
 
 
@@ -52,8 +52,10 @@ def _enriched(settings: Settings, ids: set[str], timeout: float) -> list[Any]:
 
 
 def drain(stack: BenchStack, events: list[dict[str, Any]], workers: int = 1,
-          constant: bool = False, timeout: float = 600) -> dict[str, Any]:
+          constant: bool = False, timeout: float = 600,
+          env_extra: dict[str, str] | None = None) -> dict[str, Any]:
     settings, env = stack.scenario(f"drain{workers}{'c' if constant else 'm'}")
+    env |= env_extra or {}
     publish(settings, events)
     procs = [stack.worker(env, i, constant).launch() for i in range(workers)]
     for p in procs:

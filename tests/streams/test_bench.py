@@ -1,0 +1,54 @@
+"""The benchmark harness's own logic (no timings are asserted: benchmarks are scripts)."""
+
+from pathlib import Path
+
+from streams.bench import scenarios
+from streams.bench.constant_worker import ConstantBackend
+from streams.bench.profile import summarize
+from streams.bench.report import ratios
+from streams.bench.traffic import bench_events, stamped
+from streams.contract import validate_event
+
+
+def test_bench_traffic_is_valid_mixed_and_fresh() -> None:
+    events = bench_events(300)
+    assert len(events) == 300 and len({e["event_id"] for e in events}) == 300
+    assert {e["kind"] for e in events} >= {"chat", "email", "call", "social", "case"}
+    for e in events:
+        validate_event(e)
+    assert bench_events(5)[0]["event_id"] == bench_events(5)[0]["event_id"]  # seeded
+
+
+def test_stamped_events_get_new_ids_and_times() -> None:
+    from datetime import UTC, datetime
+
+    e = bench_events(1)[0]
+    s = stamped(e, datetime(2026, 1, 1, tzinfo=UTC))
+    assert s["event_id"] != e["event_id"] and s["occurred_at"] == "2026-01-01T00:00:00.000Z"
+
+
+def test_model_only_counts_the_texts_the_pipeline_scores() -> None:
+    result = scenarios.model_only(bench_events(200))
+    assert result["events"] == 200 and 0 < result["texts"] < 2 * 200
+    assert result["events_per_s"] > 0 and result["texts_per_s"] > 0
+
+
+def test_ratios() -> None:
+    r = {"model_only": {"events_per_s": 100.0}, "framework": {"events_per_s": 150.0},
+         "full": {"events_per_s": 80.0}, "two_workers": {"events_per_s": 88.0}}
+    assert ratios(r) == {"full_over_model": 0.8, "framework_over_model": 1.5, "two_workers_over_one": 1.1}
+
+
+def test_per_second_buckets() -> None:
+    assert scenarios._per_second([1000, 1500, 2100, 4000]) == [2, 1, 0, 1]
+
+
+def test_constant_backend_scores_zero() -> None:
+    probs = ConstantBackend().probabilities(["a", "b"])
+    assert probs.shape == (2, 2) and float(probs[0, 1] - probs[0, 0]) == 0.0
+
+
+def test_profile_summary_counts_inclusive_samples(tmp_path: Path) -> None:
+    raw = tmp_path / "p.txt"
+    raw.write_text("main;onnx_backend.py:_run 30\nmain;writer.py:write_batch 10\nmain;other 60\n")
+    assert dict(summarize(raw)) == {"onnx_backend.py:_run": 30.0, "writer.py:write_batch": 10.0}
