@@ -15,10 +15,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 from faust.types import TP
+from tenacity import AsyncRetrying, before_sleep_log, retry_if_exception_type, wait_exponential_jitter
 
 from sinks import metrics
 from streams.enriched import Origin
 from streams.outputs import Outputs, TopicOutputs
+from streams.pipeline import Pipeline
 from streams.records import Record
 from streams.runtime import Runtime
 from streams.settings import Settings
@@ -48,10 +50,22 @@ def register(app: Any, settings: Settings, runtime: Runtime, outputs: Outputs | 
         pipeline = await runtime.start(outputs)
         async for events in stream.take_events(settings.batch_size, settings.batch_within_seconds):
             records = [to_record(e, settings.kind_topics) for e in events]
-            await _finish(asyncio.ensure_future(pipeline.handle(records)))
+            await _finish(asyncio.ensure_future(handle_until_done(pipeline, records)))
             _record_lag(app, events)
 
     return process
+
+
+async def handle_until_done(pipeline: Pipeline, records: list[Record]) -> None:
+    """Retry the whole batch until it succeeds: an exception here would let
+    take_events ack (and commit) events that were never stored. Safe because
+    handling is idempotent (stored ids are skipped, topics are at-least-once)."""
+    retrying = AsyncRetrying(retry=retry_if_exception_type(Exception),
+                             wait=wait_exponential_jitter(multiplier=0.5, max=30),
+                             before_sleep=before_sleep_log(log, logging.ERROR))
+    async for attempt in retrying:
+        with attempt:
+            await pipeline.handle(records)
 
 
 async def _finish(task: asyncio.Future[Any]) -> None:

@@ -9,10 +9,13 @@ R = Redactor()
     ("mail me at jo.smith+cx@example.co.uk please", "email", "[EMAIL]"),
     ("card 4111 1111 1111 1111 was charged", "card", "[CARD]"),
     ("card 4111-1111-1111-1111", "card", "[CARD]"),
+    ("card 4111 1111 1111 1111 05 27 expiry", "card", "[CARD]"),
+    ("IBAN DE89 3704 0044 0532 0130 00 REF7 please", "iban", "[IBAN]"),
     ("IBAN DE89 3704 0044 0532 0130 00 thanks", "iban", "[IBAN]"),
     ("GB82WEST12345698765432 is mine", "iban", "[IBAN]"),
     ("call +44 20 7946 0958 tomorrow", "phone", "[PHONE]"),
     ("my number is (415) 555-2671", "phone", "[PHONE]"),
+    ("call +44 20 7946 0958 0 times", "phone", "[PHONE]"),
     ("Hi, my name is Anna Keller and I'm upset", "name", "[NAME]"),
 ])
 def test_personal_data_is_replaced(text: str, kind: str, token: str) -> None:

@@ -40,3 +40,27 @@ def test_agent_stores_valid_events_and_dead_letters_the_rest(chdb_dsn: str) -> N
     rows = connect(chdb_dsn).query("SELECT count() FROM events WHERE event_id IN {ids:Array(UUID)}",
                                    parameters={"ids": ids}).result_rows
     assert rows == [(3,)]
+
+
+def test_a_failing_batch_is_retried_not_acked(chdb_dsn: str) -> None:
+    """If publishing fails, the agent retries the batch instead of letting
+    take_events ack events that were never stored."""
+
+    class FlakyOutputs(RecordingOutputs):
+        failures = 2
+
+        async def enriched(self, items):  # type: ignore[no-untyped-def]
+            if self.failures:
+                self.failures -= 1
+                raise ConnectionError("broker unavailable")
+            await super().enriched(items)
+
+    outputs = FlakyOutputs()
+    settings = Settings(clickhouse_dsn=chdb_dsn, batch_within_seconds=0.1)
+    event = f.social()
+    asyncio.run(_drive(settings, outputs, [orjson.dumps(event)]))
+    assert [i.event_id for i in outputs.enriched_items] == [event["event_id"]]
+    assert outputs.failures == 0
+    rows = connect(chdb_dsn).query("SELECT count() FROM events WHERE event_id = {i:UUID}",
+                                   parameters={"i": event["event_id"]}).result_rows
+    assert rows == [(1,)]
