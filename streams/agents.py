@@ -40,8 +40,8 @@ def register(app: Any, settings: Settings, runtime: Runtime, outputs: Outputs | 
     """Add the agent; ``outputs`` defaults to the dead-letter and enriched topics."""
     raw = {"key_type": bytes, "value_type": bytes, "key_serializer": "raw", "value_serializer": "raw"}
     source = app.topic(*settings.kind_topics, **raw)
-    outputs = outputs or TopicOutputs(app.topic(settings.deadletter_topic, **raw),
-                                      app.topic(settings.enriched_topic, **raw))
+    outputs = outputs or TopicOutputs(lambda: app.producer, settings.deadletter_topic,
+                                      settings.enriched_topic)
 
     # concurrency > 1 lets one batch be written while the next is scored; Faust commits
     # only up to the first unacked offset, so out-of-order acks are safe.

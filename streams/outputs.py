@@ -7,7 +7,7 @@ pipeline can be driven by Faust in production and by tests directly.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 from sinks.clickhouse.rows import enriched_json
@@ -22,18 +22,25 @@ class Outputs(Protocol):
 
 
 class TopicOutputs:
-    """Publish through Faust topics and wait for the broker's acknowledgement."""
+    """Publish with the app's producer and wait until Kafka acknowledges every message.
 
-    def __init__(self, deadletters: Any, enriched: Any) -> None:
-        self.deadletters_topic, self.enriched_topic = deadletters, enriched
+    Uses Faust's producer directly rather than ``Topic.send``: per message that
+    skips Faust's pending-message bookkeeping, which cost ~20% of a batch's time
+    (docs/performance.md). Delivery is still awaited before the batch is acked.
+    """
+
+    def __init__(self, producer: Callable[[], Any], deadletter_topic: str, enriched_topic: str) -> None:
+        self.producer, self.deadletter_topic, self.enriched_topic = producer, deadletter_topic, enriched_topic
 
     async def dead_letter(self, rejections: Sequence[Rejection]) -> None:
-        futures = [await self.deadletters_topic.send(
-            key=r.record.key, value=r.record.value, headers=r.headers(), force=True)
-            for r in rejections]
-        await asyncio.gather(*futures)
+        await self._send(self.deadletter_topic,
+                         [(r.record.key, r.record.value, r.headers()) for r in rejections])
 
     async def enriched(self, items: Sequence[EnrichedEvent]) -> None:
-        futures = [await self.enriched_topic.send(
-            key=i.event_id.encode(), value=enriched_json(i), force=True) for i in items]
+        await self._send(self.enriched_topic, [(i.event_id.encode(), enriched_json(i), None) for i in items])
+
+    async def _send(self, topic: str, messages: list[tuple[bytes | None, bytes, Any]]) -> None:
+        producer = self.producer()
+        futures = [await producer.send(topic, key, value, None, None, headers)
+                   for key, value, headers in messages]
         await asyncio.gather(*futures)

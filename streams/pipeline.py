@@ -15,7 +15,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -29,6 +30,13 @@ from streams.records import Record
 from streams.store import RetryingStore
 
 log = logging.getLogger(__name__)
+
+
+@contextmanager
+def _stage(name: str) -> Iterator[None]:
+    started = time.perf_counter()
+    yield
+    metrics.BATCH_STAGE_SECONDS.labels(name).observe(time.perf_counter() - started)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,17 +53,22 @@ class Pipeline:
         self.model_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="inference")
 
     async def handle(self, records: Sequence[Record]) -> BatchResult:
-        good, bad = decode.split(list(records), self.max_bytes)
-        for r in records:
-            metrics.EVENTS_IN.labels(r.origin.topic, r.kind_hint or "http").inc()
-        enriched, failed = await self.enrich(good)
+        with _stage("decode"):
+            good, bad = decode.split(list(records), self.max_bytes)
+            for r in records:
+                metrics.EVENTS_IN.labels(r.origin.topic, r.kind_hint or "http").inc()
+        with _stage("enrich"):
+            enriched, failed = await self.enrich(good)
         bad += failed
         if bad:
-            await self.outputs.dead_letter(bad)
+            with _stage("dead_letter"):
+                await self.outputs.dead_letter(bad)
             for b in bad:
                 metrics.DEAD_LETTERS.labels(b.reason, "kafka").inc()
-        written = await self.store.write(enriched)
-        await self.outputs.enriched(enriched)
+        with _stage("store"):
+            written = await self.store.write(enriched)
+        with _stage("publish"):
+            await self.outputs.enriched(enriched)
         return BatchResult(written.stored, written.duplicates, len(bad))
 
     async def enrich(self, batch: list[Incoming]) -> tuple[list[EnrichedEvent], list[Rejection]]:

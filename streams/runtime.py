@@ -22,6 +22,7 @@ from streams.pipeline import Pipeline
 from streams.redact_event import EventRedactor
 from streams.settings import Settings
 from streams.store import RetryingStore
+from streams.topics import ensure_topics
 
 log = logging.getLogger(__name__)
 
@@ -36,8 +37,19 @@ class Runtime:
     async def start(self, outputs: Outputs) -> Pipeline:
         async with self._lock:
             if self.pipeline is None:
+                await self._declare_topics()
                 self.pipeline = await asyncio.to_thread(self._build, outputs)
             return self.pipeline
+
+    async def _declare_topics(self) -> None:
+        """Create missing topics (dead letters and enriched are written with the raw producer)."""
+        try:
+            created = await ensure_topics(self.settings)
+        except Exception as exc:  # noqa: BLE001 - e.g. no CreateTopics permission
+            log.warning("could not check or create topics (%s); they must exist", type(exc).__name__)
+            return
+        if created:
+            log.info("created topics %s", ", ".join(created))
 
     def _build(self, outputs: Outputs) -> Pipeline:
         s = self.settings
