@@ -17,13 +17,17 @@ from mailparser_reply import EmailReplyParser
 # Bidi overrides and zero-width characters hide or reorder text in boards.
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\x00]")
 _SPACES = re.compile(r"[ \t\f\v]+")
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def clean(text: str, max_chars: int = 100_000) -> str:
     """NFC-normalise, drop invisible/control characters, collapse spaces, cap length."""
-    text = unicodedata.normalize("NFC", text[: max_chars * 2])
-    text = _INVISIBLE.sub("", text)
-    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+    text = text[: max_chars * 2]
+    if text.isascii():  # most messages: one regex instead of a per-character check
+        text = _ASCII_CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    else:
+        text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
+        text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
     return _SPACES.sub(" ", text).strip()[:max_chars]
 
 

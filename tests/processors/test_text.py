@@ -22,3 +22,9 @@ def test_clean_removes_bidi_zero_width_and_control_characters() -> None:
 def test_clean_caps_length_and_collapses_spaces() -> None:
     assert clean("x   y") == "x y"
     assert len(clean("z" * 5000, max_chars=1000)) == 1000
+
+
+def test_ascii_fast_path_matches_unicode_rules() -> None:
+    assert clean("a\x00b\x07c\r\nd  e\x7f") == "abc\nd e"
+    assert clean("line one\rline two") == "line one\nline two"
+    assert clean("caf\u00e9 \u200bok") == "caf\u00e9 ok"
