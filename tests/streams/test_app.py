@@ -1,0 +1,40 @@
+"""App wiring: Kafka security settings reach Faust; secrets stay out of /health."""
+
+import faust
+from pydantic import SecretStr
+
+from sinks.clickhouse.client import redact_dsn
+from streams.app import create_app, credentials
+from streams.runtime import Runtime
+from streams.settings import Settings
+
+
+def test_plaintext_has_no_credentials() -> None:
+    assert credentials(Settings()) is None
+
+
+def test_sasl_ssl_settings_become_faust_credentials() -> None:
+    s = Settings(kafka_security_protocol="SASL_SSL", kafka_sasl_mechanism="SCRAM-SHA-512",
+                 kafka_sasl_username="cx", kafka_sasl_password=SecretStr("pw"))
+    creds = credentials(s)
+    assert isinstance(creds, faust.SASLCredentials)
+    assert (creds.username, creds.password, creds.ssl_context is not None) == ("cx", "pw", True)
+
+
+def test_ssl_only() -> None:
+    assert isinstance(credentials(Settings(kafka_security_protocol="SSL")), faust.SSLCredentials)
+
+
+def test_app_binds_loopback_and_registers_the_agent_and_views() -> None:
+    app = create_app(Settings(web_port=16999))
+    assert app.conf.web_bind == "127.0.0.1" and app.conf.web_port == 16999
+    assert "cx-process" in app.agents
+    routes = {r.canonical for r in app.web.web_app.router.resources()}
+    assert {"/v1/events", "/health", "/metrics"} <= routes
+
+
+def test_health_hides_the_dsn_password() -> None:
+    dsn = "http://cx:s3cret@127.0.0.1:8123/cx"
+    health = Runtime(Settings(clickhouse_dsn=SecretStr(dsn))).health()
+    assert "s3cret" not in str(health) and health["store"] == "http://cx:***@127.0.0.1:8123/cx"
+    assert redact_dsn("chdb:///tmp/x") == "chdb:///tmp/x"
