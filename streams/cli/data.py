@@ -50,11 +50,18 @@ def simulate(seed: int, minutes: float, rate: float, speed: float, start: dateti
 
     inc = Incident(timedelta(minutes=incident_at), timedelta(minutes=incident_minutes),
                    incident_topic) if incident else None
-    begin = (start.replace(tzinfo=UTC) if start else datetime.now(UTC) - timedelta(minutes=minutes)
-             if speed == 0 else datetime.now(UTC))
+    begin = start.replace(tzinfo=UTC) if start else default_start(minutes, speed)
     cfg = SimConfig(seed=seed, start=begin, rate_per_minute=rate, incident=inc)
     count = asyncio.run(run_simulation(Settings(), cfg, timedelta(minutes=minutes), speed, out))
     click.echo(f"simulated {count} events", err=True)
+
+
+def default_start(minutes: float, speed: float) -> datetime:
+    """Start simulated time in the past so that no event is published before it
+    occurred: at ``speed`` x the simulated clock catches up with the real one
+    exactly when the run ends (as fast as possible: the whole run is in the past)."""
+    behind = minutes if speed <= 0 else minutes * max(0.0, 1 - 1 / speed)
+    return datetime.now(UTC) - timedelta(minutes=behind)
 
 
 @click.command()

@@ -62,3 +62,17 @@ def test_cases_follow_their_life_cycle() -> None:
         by_case.setdefault(e["case_id"], []).append(e["status"])
     assert all(s[0] == "opened" for s in by_case.values())
     assert any("resolved" in s for s in by_case.values())
+
+
+def test_default_start_never_publishes_future_events() -> None:
+    from datetime import UTC, datetime
+
+    from streams.cli.data import default_start
+
+    now = datetime.now(UTC)
+    for minutes, speed in ((30, 60), (30, 1), (30, 0), (10, 0.5)):
+        start = default_start(minutes, speed)
+        for t in (0.0, minutes / 2, minutes):  # simulated minutes since start
+            occurred = start + timedelta(minutes=t)
+            published = now + timedelta(minutes=t / speed if speed > 0 else 0)
+            assert occurred <= published + timedelta(seconds=1)
