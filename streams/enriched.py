@@ -45,7 +45,11 @@ class EnrichedEvent:
     end: float | None = None
     pii_redactions: int = 0
     extra: dict[str, object] = field(default_factory=dict)
+    payload: bytes = b""  # the redacted event as JSON, serialized once for every sink
 
     @property
     def event_id(self) -> str:
         return str(self.event.event_id)
+
+    def event_json(self) -> bytes:
+        return self.payload or self.event.model_dump_json().encode()

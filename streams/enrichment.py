@@ -67,7 +67,8 @@ class Enricher:
     def _assemble(self, item: Incoming, event: Event, pii: int, scores: list[Sentiment],
                   texts: list[str]) -> EnrichedEvent:
         base = EnrichedEvent(event, item.origin, item.received_at, "\n".join(texts),
-                             scores[0] if scores else None, pii_redactions=pii)
+                             scores[0] if scores else None, pii_redactions=pii,
+                             payload=event.model_dump_json().encode())
         if not isinstance(event, ChatEvent | CallEvent):
             return base
         traj = trajectory([s.score for s in scores if s.scored])

@@ -62,7 +62,7 @@ def event_row(item: EnrichedEvent, stored_at: datetime) -> list[Any]:
         sentiment_end=item.end, sentiment_model=s.model if s else "", scored=int(bool(s and s.scored)),
         turn_count=len(item.turns), pii_redactions=min(item.pii_redactions, 65_535),
         source_topic=item.origin.topic, source_partition=item.origin.partition,
-        source_offset=item.origin.offset, payload=e.model_dump_json(),
+        source_offset=item.origin.offset, payload=item.event_json().decode(),
     )
     row.update(_kind_fields(e))
     return [row[c] for c in EVENT_COLUMNS]
@@ -82,7 +82,7 @@ def enriched_json(item: EnrichedEvent) -> bytes:
     """The ``cx.enriched`` message: the redacted event plus its sentiment."""
     s = item.sentiment
     return orjson.dumps({
-        "event": item.event.model_dump(mode="json"),
+        "event": orjson.Fragment(item.event_json()),
         "sentiment": None if s is None else {"label": s.label, "score": s.score, "model": s.model,
                                              "language": s.language, "scored": s.scored},
         "trajectory": {"start": item.start, "end": item.end},
