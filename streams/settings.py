@@ -14,6 +14,7 @@ appear in logs or reprs. A ``.env`` file in the working directory is read too.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal
 
@@ -91,3 +92,9 @@ class Settings(BaseSettings):
         if self.clickhouse_dsn is not None:
             return self.clickhouse_dsn.get_secret_value()
         return f"chdb://{(self.data_dir / 'clickhouse').resolve()}"
+
+
+def settings_from(env: Mapping[str, str]) -> Settings:
+    """Settings from a ``CXPULSE_*`` mapping, e.g. the environment given to a child worker."""
+    return Settings(**{k.removeprefix("CXPULSE_").lower(): v for k, v in env.items()
+                       if k.startswith("CXPULSE_")})

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from streams.bench.processes import WorkerProcess
-from streams.settings import Settings
+from streams.settings import Settings, settings_from
 from streams.stack.kafka import KafkaBroker
 from streams.stack.process import free_port
 from streams.topics import ensure_topics
@@ -35,7 +35,7 @@ class BenchStack:
         env = {"CXPULSE_KAFKA_BOOTSTRAP": self.broker.bootstrap, "CXPULSE_TOPIC_PREFIX": f"{tag}.",
                "CXPULSE_APP_ID": f"bench-{tag}", "CXPULSE_TOPIC_PARTITIONS": str(self.partitions),
                "CXPULSE_WEB_PORT": str(free_port()), "CXPULSE_DATA_DIR": str(self.home / tag)}
-        settings = Settings(**{k.removeprefix("CXPULSE_").lower(): v for k, v in env.items()})
+        settings = settings_from(env)
         asyncio.run(ensure_topics(settings))
         return settings, env
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from streams.settings import Settings
+from streams.settings import Settings, settings_from
 from streams.stack.kafka import KafkaBroker
 from streams.stack.process import free_port
 from streams.topics import ensure_topics
@@ -36,14 +36,13 @@ def env(broker: KafkaBroker, tmp_path: Path) -> dict[str, str]:
               "CXPULSE_APP_ID": f"cxpulse-it-{tag}", "CXPULSE_DATA_DIR": str(tmp_path / "data"),
               "CXPULSE_WEB_PORT": str(free_port()), "CXPULSE_INGEST_TOKEN": "it-token",
               "CXPULSE_TOPIC_PARTITIONS": "3", "CXPULSE_BATCH_WITHIN_SECONDS": "0.2"}
-    settings = Settings(**{k.removeprefix("CXPULSE_").lower(): v for k, v in values.items()})
-    asyncio.run(ensure_topics(settings))
+    asyncio.run(ensure_topics(settings_from(values)))
     return values
 
 
 @pytest.fixture
 def settings(env: dict[str, str]) -> Settings:
-    return Settings(**{k.removeprefix("CXPULSE_").lower(): v for k, v in env.items()})
+    return settings_from(env)
 
 
 @pytest.fixture
