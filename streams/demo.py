@@ -45,9 +45,7 @@ class DemoPlan:
 class Demo:
     def __init__(self, settings: Settings, plan: DemoPlan, console: Console) -> None:
         self.s, self.plan, self.console = settings, plan, console
-        self.broker = KafkaBroker(settings.data_dir / "kafka", settings.kafka_port,
-                                  settings.kafka_controller_port, settings.kafka_version,
-                                  settings.cache_dir)
+        self.broker = KafkaBroker.for_settings(settings)
         self.worker: subprocess.Popen[bytes] | None = None
         self.started_broker = False
         self.state = BoardState()

@@ -12,11 +12,6 @@ from streams.stack.kafka import KafkaBroker
 from streams.topics import ensure_topics
 
 
-def broker_for(settings: Settings) -> KafkaBroker:
-    return KafkaBroker(settings.data_dir / "kafka", settings.kafka_port,
-                       settings.kafka_controller_port, settings.kafka_version, settings.cache_dir)
-
-
 @click.group()
 def stack() -> None:
     """Run the local stack (a real Kafka broker from Maven Central jars)."""
@@ -26,7 +21,7 @@ def stack() -> None:
 def up() -> None:
     """Start the broker (no-op when it runs) and create cxpulse's topics."""
     settings = Settings()
-    broker = broker_for(settings)
+    broker = KafkaBroker.for_settings(settings)
     was_running = broker.running()
     pid = broker.start()
     created = asyncio.run(ensure_topics(settings.model_copy(update={"kafka_bootstrap": broker.bootstrap})))
@@ -39,7 +34,7 @@ def up() -> None:
 @stack.command()
 def down() -> None:
     """Stop the broker by its PID (no-op when it is not running)."""
-    broker = broker_for(Settings())
+    broker = KafkaBroker.for_settings(Settings())
     if not broker.running():
         click.echo("kafka not running")
         return
@@ -49,7 +44,7 @@ def down() -> None:
 @stack.command()
 def status() -> None:
     """Exit 0 when the broker runs, 3 when it does not."""
-    broker = broker_for(Settings())
+    broker = KafkaBroker.for_settings(Settings())
     pid = broker.pid()
     if pid is None:
         click.echo("kafka: not running")

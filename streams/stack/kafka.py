@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from streams.settings import Settings
 from streams.stack.maven import ensure_jars
 from streams.stack.process import alive, port_open, read_pid, stop_pid
 from streams.stack.readiness import wait_for_metadata
@@ -52,6 +53,12 @@ class KafkaBroker:
     version: str = DEFAULT_VERSION
     cache_dir: Path = Path.home() / ".cache" / "cxpulse"
     heap: str = "512m"
+
+    @classmethod
+    def for_settings(cls, settings: Settings) -> KafkaBroker:
+        """The local stack's broker: ``<data_dir>/kafka`` on the configured ports."""
+        return cls(settings.data_dir / "kafka", settings.kafka_port, settings.kafka_controller_port,
+                   settings.kafka_version, settings.cache_dir)
 
     @property
     def bootstrap(self) -> str:
