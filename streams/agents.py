@@ -15,13 +15,13 @@ from datetime import UTC, datetime
 from typing import Any
 
 from faust.types import TP
-from tenacity import AsyncRetrying, before_sleep_log, retry_if_exception_type, wait_exponential_jitter
 
 from sinks import metrics
 from streams.enriched import Origin
 from streams.outputs import Outputs, TopicOutputs
 from streams.pipeline import Pipeline
 from streams.records import Record
+from streams.retry import retry_forever
 from streams.runtime import Runtime
 from streams.settings import Settings
 
@@ -60,10 +60,7 @@ async def handle_until_done(pipeline: Pipeline, records: list[Record]) -> None:
     """Retry the whole batch until it succeeds: an exception here would let
     take_events ack (and commit) events that were never stored. Safe because
     handling is idempotent (stored ids are skipped, topics are at-least-once)."""
-    retrying = AsyncRetrying(retry=retry_if_exception_type(Exception),
-                             wait=wait_exponential_jitter(multiplier=0.5, max=30),
-                             before_sleep=before_sleep_log(log, logging.ERROR))
-    async for attempt in retrying:
+    async for attempt in retry_forever(log, max_wait=30, level=logging.ERROR):
         with attempt:
             await pipeline.handle(records)
 

@@ -14,11 +14,10 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 
-from tenacity import AsyncRetrying, before_sleep_log, retry_if_exception_type, wait_exponential_jitter
-
 from sinks import metrics
 from sinks.clickhouse.writer import ClickHouseWriter, WriteResult
 from streams.enriched import EnrichedEvent
+from streams.retry import retry_forever
 
 log = logging.getLogger(__name__)
 
@@ -30,13 +29,7 @@ class RetryingStore:
         self.max_wait = max_wait
 
     async def write(self, batch: Sequence[EnrichedEvent]) -> WriteResult:
-        retrying = AsyncRetrying(
-            retry=retry_if_exception_type(Exception),
-            wait=wait_exponential_jitter(multiplier=0.5, max=self.max_wait),
-            before_sleep=before_sleep_log(log, logging.WARNING),
-            reraise=True,
-        )
-        async for attempt in retrying:
+        async for attempt in retry_forever(log, self.max_wait):
             with attempt:
                 result = await self._write_once(batch)
         self._observe(batch, result)
