@@ -44,6 +44,7 @@ def create_app(settings: Settings | None = None, outputs: Outputs | None = None)
         broker=f"kafka://{s.kafka_bootstrap}",
         broker_credentials=credentials(s),
         store="memory://",
+        datadir=str(s.data_dir / "faust"),  # not <app_id>-data in the working directory
         topic_partitions=s.topic_partitions,
         topic_replication_factor=1,
         web_host=s.web_host,

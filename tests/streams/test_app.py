@@ -38,3 +38,8 @@ def test_health_hides_the_dsn_password() -> None:
     health = Runtime(Settings(clickhouse_dsn=SecretStr(dsn))).health()
     assert "s3cret" not in str(health) and health["store"] == "http://cx:***@127.0.0.1:8123/cx"
     assert redact_dsn("chdb:///tmp/x") == "chdb:///tmp/x"
+
+
+def test_faust_keeps_its_files_under_the_data_dir(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    app = create_app(Settings(data_dir=tmp_path / "d"))
+    assert str(app.conf.datadir).startswith(str(tmp_path / "d"))
