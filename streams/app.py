@@ -39,6 +39,7 @@ def credentials(s: Settings) -> Any:
 def create_app(settings: Settings | None = None, outputs: Outputs | None = None) -> faust.App:
     """The app with its agent and views; ``outputs`` replaces the Kafka outputs in tests."""
     s = settings or Settings()
+    (s.data_dir / "faust").mkdir(parents=True, exist_ok=True)  # Faust does not create it
     app = faust.App(
         s.app_id,
         broker=f"kafka://{s.kafka_bootstrap}",
