@@ -10,6 +10,10 @@ Example::
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+
+SCALES = {"nps": (0, 10), "csat": (1, 5), "ces": (1, 7)}
+LOWER_IS_BETTER = {"ces"}  # CES asks how much effort it took
 
 
 def nps(scores: Sequence[int]) -> float | None:
@@ -39,3 +43,26 @@ def ces_high_effort(scores: Sequence[int]) -> float | None:
 def negative_rate(labels: Sequence[str]) -> float | None:
     """% of scored messages labelled negative."""
     return round(100 * sum(lab == "negative" for lab in labels) / len(labels), 2) if labels else None
+
+
+@dataclass(frozen=True, slots=True)
+class TopBox:
+    """Shares (%) of the best answer, the one just below it, and all others."""
+
+    top: float
+    next: float
+    rest: float
+
+
+def top_box(scores: Sequence[int], survey_type: str) -> TopBox | None:
+    """Top-box split: loyalty intent drops sharply one box below the top.
+
+    The best box is 10 for NPS, 5 for CSAT and 1 (least effort) for CES.
+    """
+    if not scores:
+        return None
+    low, high = SCALES[survey_type]
+    best, step = (low, 1) if survey_type in LOWER_IS_BETTER else (high, -1)
+    top = 100 * sum(s == best for s in scores) / len(scores)
+    nxt = 100 * sum(s == best + step for s in scores) / len(scores)
+    return TopBox(round(top, 2), round(nxt, 2), round(100 - top - nxt, 2))

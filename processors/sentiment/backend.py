@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
@@ -12,12 +13,21 @@ from processors.sentiment.labels import canonical_labels
 from processors.sentiment.result import Label
 
 
+@dataclass(frozen=True, slots=True)
+class Inference:
+    """Rows in the order of the texts: class probabilities and, when the model
+    exposes its encoder states, unit-length mean-pooled text vectors."""
+
+    probabilities: np.ndarray
+    vectors: np.ndarray | None = None
+
+
 class Backend(Protocol):
-    """One method: probabilities per class, rows in the order of ``texts``."""
+    """One method: run the model over ``texts``."""
 
     labels: tuple[Label, ...]
 
-    def probabilities(self, texts: list[str]) -> np.ndarray: ...
+    def infer(self, texts: list[str]) -> Inference: ...
 
 
 def read_labels(folder: Path) -> tuple[Label, ...]:
@@ -28,6 +38,13 @@ def read_labels(folder: Path) -> tuple[Label, ...]:
 def softmax(logits: np.ndarray) -> np.ndarray:
     shifted = np.exp(logits - logits.max(axis=1, keepdims=True))
     return shifted / shifted.sum(axis=1, keepdims=True)
+
+
+def mean_pool(states: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """Unit-length mean of the token states under ``mask`` (batch, seq, dim) -> (batch, dim)."""
+    weights = mask[:, :, None].astype(np.float32)
+    pooled = (states * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1.0)
+    return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
 
 
 def load_backend(folder: Path, threads: int | None = None, spinning: bool = False) -> Backend:

@@ -94,26 +94,39 @@ class SentimentClassifier:
 
     def _score(self, pending: dict[str, list[str]]) -> None:
         flat = [c for chunks in pending.values() for c in chunks]
-        probs = self.backend.probabilities(flat)
+        out = self.backend.infer(flat)
         at = 0
         for text, chunks in pending.items():
             if chunks:
-                self.cache[text] = self._combine(chunks, probs[at : at + len(chunks)])
+                span = slice(at, at + len(chunks))
+                vectors = None if out.vectors is None else out.vectors[span]
+                self.cache[text] = self._combine(chunks, out.probabilities[span], vectors)
                 at += len(chunks)
 
-    def _combine(self, chunks: list[str], probs: np.ndarray) -> Sentiment:
+    def _combine(self, chunks: list[str], probs: np.ndarray, vectors: np.ndarray | None) -> Sentiment:
         scores = [float(p[self._pos] - p[self._neg]) for p in probs]
         score = max(-1.0, min(1.0, aggregate(scores, chunks)))
         return Sentiment(self._label(score, probs), round(score, 4), self.model, "en",
-                         tuple(round(s, 4) for s in scores))
+                         tuple(round(s, 4) for s in scores), vector=_unit_mean(vectors))
 
     def _label(self, score: float, probs: np.ndarray) -> Label:
         if "neutral" in self.backend.labels:
             return self.backend.labels[int(probs.mean(axis=0).argmax())]
         return self.label_for(score)
 
+    def vectors(self, texts: list[str]) -> list[np.ndarray | None]:
+        """Encoder vectors of ``texts`` (None where unscored or not exposed)."""
+        return [s.vector for s in self.classify(texts)]
+
     def label_for(self, score: float) -> Label:
         """The label of an aggregated score (e.g. a conversation's mean)."""
         if abs(score) < self.info.neutral_band:
             return "neutral"
         return "positive" if score > 0 else "negative"
+
+
+def _unit_mean(vectors: np.ndarray | None) -> np.ndarray | None:
+    if vectors is None or len(vectors) == 0:
+        return None
+    mean = vectors.mean(axis=0)
+    return mean / max(float(np.linalg.norm(mean)), 1e-12)

@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import onnxruntime as ort
 
-from processors.sentiment.backend import read_labels, softmax
+from processors.sentiment.backend import Inference, mean_pool, read_labels, softmax
 from processors.sentiment.tokenizer import Encoded, load_tokenizer
 
 
@@ -37,19 +37,25 @@ class OnnxBackend:
             str(folder / "model.onnx"), opts, providers=ort.get_available_providers()
         )
         self.inputs = {i.name for i in self.session.get_inputs()}
+        outputs = [o.name for o in self.session.get_outputs()]
+        self.outputs = outputs[:1] + [o for o in outputs if o == "hidden"]
 
-    def probabilities(self, texts: list[str]) -> np.ndarray:
-        out = np.zeros((len(texts), len(self.labels)), dtype=np.float32)
-        if not texts:
-            return out
-        encoded = self.tokenizer(texts)
+    def infer(self, texts: list[str]) -> Inference:
+        probs = np.zeros((len(texts), len(self.labels)), dtype=np.float32)
+        vectors = np.zeros((len(texts), 0), dtype=np.float32) if len(self.outputs) > 1 else None
+        encoded = self.tokenizer(texts) if texts else []
         order = sorted(range(len(texts)), key=lambda i: len(encoded[i].ids))
         for start in range(0, len(order), self.batch_size):
             rows = order[start : start + self.batch_size]
-            out[rows] = softmax(self._run([encoded[i] for i in rows]))
-        return out
+            logits, pooled = self._run([encoded[i] for i in rows])
+            probs[rows] = softmax(logits)
+            if vectors is not None and pooled is not None:
+                if vectors.shape[1] == 0:
+                    vectors = np.zeros((len(texts), pooled.shape[1]), dtype=np.float32)
+                vectors[rows] = pooled
+        return Inference(probs, vectors)
 
-    def _run(self, batch: list[Encoded]) -> np.ndarray:
+    def _run(self, batch: list[Encoded]) -> tuple[np.ndarray, np.ndarray | None]:
         width = max(len(e.ids) for e in batch)
         ids = np.zeros((len(batch), width), dtype=np.int64)
         mask = np.zeros((len(batch), width), dtype=np.int64)
@@ -57,4 +63,5 @@ class OnnxBackend:
             ids[row, : len(e.ids)] = e.ids
             mask[row, : len(e.ids)] = 1
         feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
-        return self.session.run(None, {k: v for k, v in feed.items() if k in self.inputs})[0]
+        out = self.session.run(self.outputs, {k: v for k, v in feed.items() if k in self.inputs})
+        return out[0], (mean_pool(out[1], mask) if len(out) > 1 else None)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from processors.sentiment.backend import read_labels, softmax
+from processors.sentiment.backend import Inference, mean_pool, read_labels, softmax
 
 
 class TorchBackend:
@@ -31,13 +31,16 @@ class TorchBackend:
         self.tokenizer = AutoTokenizer.from_pretrained(str(folder))
         self.model = AutoModelForSequenceClassification.from_pretrained(str(folder)).eval()
 
-    def probabilities(self, texts: list[str]) -> np.ndarray:
-        rows = [self._batch(texts[i : i + self.batch_size]) for i in range(0, len(texts), self.batch_size)]
-        return np.concatenate(rows) if rows else np.zeros((0, len(self.labels)), np.float32)
+    def infer(self, texts: list[str]) -> Inference:
+        parts = [self._batch(texts[i : i + self.batch_size]) for i in range(0, len(texts), self.batch_size)]
+        if not parts:
+            return Inference(np.zeros((0, len(self.labels)), np.float32), None)
+        return Inference(np.concatenate([p for p, _ in parts]), np.concatenate([v for _, v in parts]))
 
-    def _batch(self, texts: list[str]) -> np.ndarray:
+    def _batch(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
         enc = self.tokenizer(texts, truncation=True, max_length=self.max_length,
                              padding=True, return_tensors="pt")
         with self.torch.inference_mode():
-            logits = self.model(**enc).logits.float().numpy()
-        return softmax(logits)
+            out = self.model(**enc, output_hidden_states=True)
+        states = out.hidden_states[-1].float().numpy()
+        return softmax(out.logits.float().numpy()), mean_pool(states, enc["attention_mask"].numpy())

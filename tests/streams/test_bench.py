@@ -44,8 +44,9 @@ def test_per_second_buckets() -> None:
 
 
 def test_constant_backend_scores_zero() -> None:
-    probs = ConstantBackend().probabilities(["a", "b"])
-    assert probs.shape == (2, 2) and float(probs[0, 1] - probs[0, 0]) == 0.0
+    out = ConstantBackend().infer(["a", "b"])
+    assert out.probabilities.shape == (2, 2) and float(out.probabilities[0, 1] - out.probabilities[0, 0]) == 0.0
+    assert out.vectors is not None and abs(float((out.vectors[0] ** 2).sum()) - 1.0) < 1e-5
 
 
 def test_profile_summary_counts_inclusive_samples(tmp_path: Path) -> None:

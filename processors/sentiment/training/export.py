@@ -42,6 +42,30 @@ def quantize_int8(fp32: Path, int8: Path) -> Path:
     return int8
 
 
+HIDDEN = "hidden"
+
+
+def expose_hidden(model: Path) -> Path:
+    """Add the last encoder layer's token states as a second output, ``hidden``.
+
+    Topic similarity (``processors.topics``) mean-pools these states, so one
+    forward pass yields both the sentiment logits and a text vector. The
+    logits path is untouched: only an output is added.
+    """
+    import onnx
+    from onnx import TensorProto, helper
+
+    graph = onnx.load(str(model))
+    if HIDDEN in {o.name for o in graph.graph.output}:
+        return model
+    last = [n for n in graph.graph.node if n.op_type == "LayerNormalization"][-1]
+    graph.graph.node.append(helper.make_node("Identity", [last.output[0]], [HIDDEN]))
+    graph.graph.output.append(helper.make_tensor_value_info(HIDDEN, TensorProto.FLOAT,
+                                                            ["batch", "seq", "dim"]))
+    onnx.save(graph, str(model))
+    return model
+
+
 def copy_tokenizer(model_dir: Path, artifact: Path) -> None:
     for name in TOKENIZER_FILES:
         if (model_dir / name).exists():

@@ -47,7 +47,7 @@ def run(work: Path, artifact: Path, cfg: TrainConfig, tiny: bool = False,
     if not fp32.exists():
         export.export_fp32(hf, fp32)
     artifact.mkdir(parents=True, exist_ok=True)
-    export.quantize_int8(fp32, artifact / "model.onnx")
+    export.expose_hidden(export.quantize_int8(fp32, artifact / "model.onnx"))
     export.copy_tokenizer(hf, artifact)
     shutil.copy2(hf / "config.json", artifact / "config.json")
     band = report.calibrate_band(artifact, splits.train)
