@@ -8,7 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from processors.friction import FrictionHit
 from processors.sentiment import Sentiment
+from processors.topics import TopicMatch
 from streams.contract import Event
 
 
@@ -44,6 +46,8 @@ class EnrichedEvent:
     start: float | None = None
     end: float | None = None
     pii_redactions: int = 0
+    topics: tuple[TopicMatch, ...] = ()
+    friction: tuple[FrictionHit, ...] = ()
     extra: dict[str, object] = field(default_factory=dict)
     payload: bytes = b""  # the redacted event as JSON, serialized once for every sink
 

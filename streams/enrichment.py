@@ -3,7 +3,9 @@
 Redaction comes first, so nothing downstream (the model, its cache, logs,
 sinks) ever sees personal data. All texts of a stream batch are scored in one
 classifier call. Chats and calls are scored per customer turn; the
-conversation score and its start/end trajectory come from those turns.
+conversation score and its start/end trajectory come from those turns. The
+same forward pass yields the text vectors that place an event in the topic
+taxonomy; friction signals come from its words and metadata.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from streams.contract import CallEvent, ChatEvent, EmailEvent, Event, SocialEven
 from streams.enriched import EnrichedEvent, Origin, Turn
 from streams.records import Record
 from streams.redact_event import EventRedactor
+from streams.signals import Signals
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +55,9 @@ def scored_texts(event: Event) -> list[str]:
 
 
 class Enricher:
-    def __init__(self, classifier: SentimentClassifier, redactor: EventRedactor) -> None:
-        self.classifier, self.redactor = classifier, redactor
+    def __init__(self, classifier: SentimentClassifier, redactor: EventRedactor,
+                 signals: Signals) -> None:
+        self.classifier, self.redactor, self.signals = classifier, redactor, signals
 
     def enrich(self, batch: Sequence[Incoming]) -> list[EnrichedEvent]:
         redacted = [self.redactor(item.event) for item in batch]
@@ -66,9 +70,10 @@ class Enricher:
 
     def _assemble(self, item: Incoming, event: Event, pii: int, scores: list[Sentiment],
                   texts: list[str]) -> EnrichedEvent:
+        topics, friction = self.signals(event, texts, scores)
         base = EnrichedEvent(event, item.origin, item.received_at, "\n".join(texts),
-                             scores[0] if scores else None, pii_redactions=pii,
-                             payload=event.model_dump_json().encode())
+                             scores[0] if scores else None, pii_redactions=pii, topics=topics,
+                             friction=friction, payload=event.model_dump_json().encode())
         if not isinstance(event, ChatEvent | CallEvent):
             return base
         traj = trajectory([s.score for s in scores if s.scored])

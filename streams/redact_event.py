@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from processors.redaction import Redactor
 from processors.text import clean
-from streams.contract import CallEvent, ChatEvent, EmailEvent, Event, SocialEvent, SurveyEvent, CaseEvent
+from streams.contract import AccountEvent, CallEvent, ChatEvent, EmailEvent, Event, SocialEvent, SurveyEvent, CaseEvent
 
 
 class EventRedactor:
@@ -40,4 +40,6 @@ class EventRedactor:
                 return event.model_copy(update={"comment": self.text(event.comment)})
             case CaseEvent():
                 return event.model_copy(update={"subject": self.text(event.subject)})
+            case AccountEvent():
+                return event  # no free text
         raise TypeError(f"unknown event type {type(event).__name__}")

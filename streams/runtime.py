@@ -21,6 +21,7 @@ from streams.outputs import Outputs
 from streams.pipeline import Pipeline
 from streams.redact_event import EventRedactor
 from streams.settings import Settings
+from streams.signals import Signals
 from streams.store import RetryingStore
 from streams.topics import ensure_topics
 
@@ -59,7 +60,8 @@ class Runtime:
         classifier = SentimentClassifier.from_setting(s.sentiment_model, s.inference_threads,
                                                       s.inference_spinning)
         self.model_name = classifier.model
-        enricher = Enricher(classifier, EventRedactor(Redactor(), s.max_text_chars))
+        redactor = EventRedactor(Redactor(), s.max_text_chars)
+        enricher = Enricher(classifier, redactor, Signals.from_settings(s, classifier))
         store = RetryingStore(ClickHouseWriter(client), s.clickhouse_retry_max_seconds)
         return Pipeline(enricher, store, outputs, s.ingest_max_body_bytes)
 

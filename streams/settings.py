@@ -21,7 +21,7 @@ from typing import Literal
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-KINDS = ("chat", "email", "call", "social", "survey", "case")
+KINDS = ("chat", "email", "call", "social", "survey", "case", "account")
 
 
 class Settings(BaseSettings):
@@ -51,6 +51,11 @@ class Settings(BaseSettings):
     inference_threads: int | None = None
     inference_spinning: bool = False  # onnxruntime threads busy-wait between ops
     max_text_chars: int = Field(100_000, ge=1_000)
+
+    # CX measures
+    topic_taxonomy: str = "default"  # or a path to a taxonomy YAML (processors/topics/taxonomy.yaml)
+    friction_rules: str = "default"  # or a path to a rules YAML (processors/friction/rules.yaml)
+    wait_sla_seconds: float = Field(300.0, gt=0)  # a call waiting longer is "long wait" friction
 
     # HTTP (worker web server)
     web_host: str = "127.0.0.1"

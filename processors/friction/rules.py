@@ -23,7 +23,10 @@ class SignalRules(BaseModel):
     @classmethod
     def _compiles(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         for pattern in value:
-            re.compile(pattern)  # a bad pattern fails at load, not mid-stream
+            try:
+                re.compile(pattern)  # a bad pattern fails at load, not mid-stream
+            except re.error as exc:
+                raise ValueError(f"bad pattern {pattern!r}: {exc}") from None
         return value
 
 

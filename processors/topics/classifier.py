@@ -44,7 +44,9 @@ class TopicClassifier:
 
     def _embed_examples(self, vectors: Vectors | None) -> tuple[np.ndarray | None, list[str]]:
         pairs = [(name, ex) for name, t in self.taxonomy.topics.items() for ex in t.examples]
-        found = list(vectors([ex for _, ex in pairs])) if vectors and pairs else []
+        if vectors is None or not pairs:
+            return None, []
+        found = list(vectors([ex for _, ex in pairs]))
         kept = [(name, v) for (name, _), v in zip(pairs, found, strict=True) if v is not None]
         if not kept:
             return None, []

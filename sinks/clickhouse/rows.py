@@ -7,8 +7,9 @@ from typing import Any
 
 import orjson
 
-from streams.contract import CallEvent, CaseEvent, EmailEvent, SocialEvent, SurveyEvent
+from streams.contract import AccountEvent, CallEvent, CaseEvent, EmailEvent, SocialEvent, SurveyEvent
 from streams.enriched import EnrichedEvent, Turn
+from streams.signals import is_contact
 
 EVENT_COLUMNS = (
     "event_id", "kind", "occurred_at", "received_at", "stored_at", "source", "customer_id",
@@ -18,7 +19,9 @@ EVENT_COLUMNS = (
     "transfers", "ivr_used", "bot_used", "social_platform", "social_author", "social_followers",
     "social_url", "social_public", "social_brand_reply", "social_in_reply_to", "survey_type",
     "survey_score", "case_status", "case_priority", "contact_channel", "pii_redactions",
-    "source_topic", "source_partition", "source_offset", "payload",
+    "source_topic", "source_partition", "source_offset", "payload", "contact", "topics",
+    "topic_rules", "friction", "friction_evidence", "account_status", "account_value",
+    "account_plan", "close_reason",
 )
 TURN_COLUMNS = ("event_id", "idx", "kind", "occurred_at", "speaker", "text", "sentiment_label",
                 "sentiment_score", "start_s", "end_s")
@@ -41,7 +44,23 @@ def _kind_fields(e: Any) -> dict[str, Any]:
         case CaseEvent():
             return {"case_status": e.status, "case_priority": e.priority,
                     "email_subject": e.subject, "contact_channel": e.contact_channel or ""}
+        case AccountEvent():
+            return {"account_status": e.status, "account_value": e.monthly_value,
+                    "account_plan": e.plan or "", "close_reason": e.close_reason or ""}
     return {}
+
+
+def _signal_fields(item: EnrichedEvent) -> dict[str, Any]:
+    return {
+        "contact": int(is_contact(item.event)),
+        "topics": [t.topic for t in item.topics], "topic_rules": [t.rule for t in item.topics],
+        "friction": [h.signal for h in item.friction],
+        "friction_evidence": orjson.dumps(_evidence(item)).decode() if item.friction else "",
+    }
+
+
+def _evidence(item: EnrichedEvent) -> list[dict[str, str]]:
+    return [{"signal": h.signal, "rule": h.rule, "evidence": h.evidence} for h in item.friction]
 
 
 def event_row(item: EnrichedEvent, stored_at: datetime) -> list[Any]:
@@ -49,7 +68,7 @@ def event_row(item: EnrichedEvent, stored_at: datetime) -> list[Any]:
     row: dict[str, Any] = dict.fromkeys(EVENT_COLUMNS, "")
     row.update({c: None for c in ("sentiment_score", "sentiment_start", "sentiment_end",
                                   "wait_seconds", "handle_seconds", "transfers",
-                                  "social_followers", "survey_score")})
+                                  "social_followers", "survey_score", "account_value")})
     row.update({c: 0 for c in ("scored", "ivr_used", "bot_used", "social_public",
                                "social_brand_reply", "pii_redactions", "turn_count")})
     row.update(
@@ -65,6 +84,7 @@ def event_row(item: EnrichedEvent, stored_at: datetime) -> list[Any]:
         source_offset=item.origin.offset, payload=item.event_json().decode(),
     )
     row.update(_kind_fields(e))
+    row.update(_signal_fields(item))
     return [row[c] for c in EVENT_COLUMNS]
 
 
@@ -88,5 +108,7 @@ def enriched_json(item: EnrichedEvent) -> bytes:
         "trajectory": {"start": item.start, "end": item.end},
         "turns": [{"idx": t.idx, "speaker": t.speaker,
                    "score": t.sentiment.score if t.sentiment else None} for t in item.turns],
+        "topics": [t.topic for t in item.topics],
+        "friction": _evidence(item),
         "received_at": item.received_at.isoformat(),
     })

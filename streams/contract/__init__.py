@@ -3,10 +3,11 @@
 from streams.contract.envelope import SCHEMA_VERSION
 from streams.contract.event import EVENT, Event, InvalidEvent, parse_event, validate_event
 from streams.contract.kinds import (
-    CallEvent, CaseEvent, ChatEvent, ChatTurn, EmailEvent, SocialEvent, SurveyEvent, Utterance,
+    AccountEvent, CallEvent, CaseEvent, ChatEvent, ChatTurn, EmailEvent, SocialEvent, SurveyEvent,
+    Utterance,
 )
 
 __all__ = [
-    "EVENT", "SCHEMA_VERSION", "CallEvent", "CaseEvent", "ChatEvent", "ChatTurn", "EmailEvent",
+    "EVENT", "SCHEMA_VERSION", "AccountEvent", "CallEvent", "CaseEvent", "ChatEvent", "ChatTurn", "EmailEvent",
     "Event", "InvalidEvent", "SocialEvent", "SurveyEvent", "Utterance", "parse_event", "validate_event",
 ]

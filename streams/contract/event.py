@@ -13,10 +13,12 @@ from typing import Annotated
 import orjson
 from pydantic import Field, TypeAdapter, ValidationError
 
-from streams.contract.kinds import CallEvent, CaseEvent, ChatEvent, EmailEvent, SocialEvent, SurveyEvent
+from streams.contract.kinds import (
+    AccountEvent, CallEvent, CaseEvent, ChatEvent, EmailEvent, SocialEvent, SurveyEvent,
+)
 
 Event = Annotated[
-    ChatEvent | EmailEvent | CallEvent | SocialEvent | SurveyEvent | CaseEvent,
+    ChatEvent | EmailEvent | CallEvent | SocialEvent | SurveyEvent | CaseEvent | AccountEvent,
     Field(discriminator="kind"),
 ]
 EVENT = TypeAdapter(Event)

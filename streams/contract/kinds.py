@@ -1,4 +1,8 @@
-"""The six event kinds of contract v1 (one model each, ``kind`` discriminates)."""
+"""The event kinds of contract v1 (one model each, ``kind`` discriminates).
+
+``account`` was added after the first six; adding a kind is backwards
+compatible (old publishers are unaffected), so the contract stays v1.
+"""
 
 from __future__ import annotations
 
@@ -64,7 +68,7 @@ class SocialEvent(Envelope):
     public: bool = True
     text: Text
     brand_reply: bool = Field(False, description="Posted by the brand's own account")
-    in_reply_to: Id | None = None
+    in_reply_to: Id | None = Field(None, description="event_id of the post this one answers")
 
 
 class SurveyEvent(Envelope):
@@ -88,3 +92,15 @@ class CaseEvent(Envelope):
     priority: Literal["low", "normal", "high", "urgent"] = "normal"
     subject: Annotated[str, Field(max_length=1_000)] = ""
     contact_channel: Literal["chat", "email", "call", "social", "other"] | None = None
+
+
+class AccountEvent(Envelope):
+    """A change to a customer account: opened, value changed, or closed (churn)."""
+
+    kind: Literal["account"] = "account"
+    account_id: Id
+    status: Literal["opened", "updated", "closed"]
+    monthly_value: float = Field(0, ge=0, le=1e9, description="Recurring revenue per month")
+    currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] = "USD"
+    plan: Id | None = None
+    close_reason: Literal["price", "service", "product", "moved", "other"] | None = None

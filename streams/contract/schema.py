@@ -12,12 +12,14 @@ from pathlib import Path
 from pydantic import TypeAdapter
 
 from streams.contract.event import EVENT
-from streams.contract.kinds import CallEvent, CaseEvent, ChatEvent, EmailEvent, SocialEvent, SurveyEvent
+from streams.contract.kinds import (
+    AccountEvent, CallEvent, CaseEvent, ChatEvent, EmailEvent, SocialEvent, SurveyEvent,
+)
 
 SCHEMA_DIR = Path(__file__).with_name("schemas")
 BASE_URI = "https://cxpulse.dev/schemas/v1/"
 MODELS = {"chat": ChatEvent, "email": EmailEvent, "call": CallEvent, "social": SocialEvent,
-          "survey": SurveyEvent, "case": CaseEvent}
+          "survey": SurveyEvent, "case": CaseEvent, "account": AccountEvent}
 
 
 def render_all() -> dict[str, str]:

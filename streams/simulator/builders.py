@@ -23,6 +23,7 @@ class Contact:
     customer: Customer
     agent: Agent
     slow: bool = False  # during an incident queues are long
+    case_id: str | None = None  # the case this contact belongs to, if any
 
 
 def iso(t: datetime) -> str:
@@ -39,7 +40,7 @@ class Builders:
     def envelope(self, c: Contact, kind: str, source: str) -> dict[str, Any]:
         return {"event_id": self.new_id(), "kind": kind, "occurred_at": iso(c.at), "source": source,
                 "customer_id": c.customer.customer_id, "account_id": c.customer.account_id,
-                "agent_id": c.agent.agent_id, "team": c.agent.team}
+                "agent_id": c.agent.agent_id, "team": c.agent.team, "case_id": c.case_id}
 
     def resolved(self, c: Contact) -> bool:
         return c.mood != "negative" or self.rng.random() < c.agent.skill * (0.5 if c.slow else 1.0)
@@ -82,4 +83,16 @@ class Builders:
             "platform": self.rng.choice(["x", "x", "facebook", "instagram", "reddit", "trustpilot"]),
             "author_handle": handle, "followers": followers, "public": True,
             "url": f"https://social.example/{handle[1:]}/{self.rng.getrandbits(40)}",
-            "text": self.texts.social(c.topic, c.mood)} | {"agent_id": None, "team": None}
+            "text": self.texts.social(c.topic, c.mood)} | {"agent_id": None, "team": None,
+                                                            "case_id": None}
+
+    def brand_reply(self, c: Contact, post: dict[str, Any], at: datetime) -> dict[str, Any]:
+        return self.social(c) | {
+            "occurred_at": iso(at), "author_handle": "@AcmeHelp", "followers": 52_000,
+            "brand_reply": True, "in_reply_to": post["event_id"], "agent_id": c.agent.agent_id,
+            "team": c.agent.team, "text": f"{post['author_handle']} {self.texts.agent_line()} DM us."}
+
+    def account(self, c: Contact, status: str, at: datetime, reason: str | None = None) -> dict[str, Any]:
+        return {"event_id": self.new_id(), "kind": "account", "occurred_at": iso(at),
+                "source": "billing-system", "account_id": c.customer.account_id, "status": status,
+                "monthly_value": c.customer.monthly_value, "close_reason": reason}

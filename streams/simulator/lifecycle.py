@@ -15,12 +15,15 @@ class Lifecycle:
     def __init__(self, rng: random.Random, build: Builders) -> None:
         self.rng, self.build = rng, build
 
+    def new_case_id(self) -> str:
+        return f"case-{self.rng.getrandbits(32):08x}"
+
     def case(self, c: Contact) -> list[tuple[datetime, dict[str, Any]]]:
-        case_id = f"case-{self.rng.getrandbits(32):08x}"
         t, out = c.at, []
+        subject = self.build.texts.opener(c.topic, "neutral")
         for status in self._path(c):
             t += self._gap(status, c)
-            out.append((t, self._event(c, case_id, status, t)))
+            out.append((t, self._event(c, status, t, subject)))
             if status == "resolved" and self.rng.random() < 0.35:
                 out.append(self.survey(c, t))
         return out
@@ -37,11 +40,11 @@ class Lifecycle:
                    "reopened": self.rng.uniform(60, 3 * 24 * 60), "closed": 24 * 60}[status]
         return timedelta(minutes=minutes)
 
-    def _event(self, c: Contact, case_id: str, status: str, t: datetime) -> dict[str, Any]:
+    def _event(self, c: Contact, status: str, t: datetime, subject: str) -> dict[str, Any]:
         ev = self.build.envelope(c, "case", "salesforce")
-        return ev | {"occurred_at": iso(t), "case_id": case_id, "status": status,
+        return ev | {"occurred_at": iso(t), "status": status,
                      "priority": "high" if c.mood == "negative" else "normal",
-                     "subject": f"{c.topic} enquiry", "contact_channel": c.channel}
+                     "subject": subject, "contact_channel": c.channel}
 
     def survey(self, c: Contact, after: datetime) -> tuple[datetime, dict[str, Any]]:
         """A survey sent after ``after`` (a resolution or the end of a chat or call)."""

@@ -11,10 +11,13 @@ Example::
 Contacts arrive as a Poisson process whose rate follows the hour of day
 (quiet nights, late-morning and mid-afternoon peaks, calmer weekends). A
 share of customers come back about the same topic within days (repeat
-contacts). Cases move opened -> assigned -> resolved (sometimes reopened)
--> closed, and a resolved case may get an NPS/CSAT/CES survey whose score
-follows the agent's skill. An incident adds contacts about one topic on some
-channels, mostly negative, with long queues.
+contacts), joining the case their first contact opened. Cases move opened
+-> assigned -> resolved (sometimes reopened) -> closed, and a resolved case
+may get an NPS/CSAT/CES survey whose score follows the agent's skill. The
+brand answers about half of the negative social posts. Accounts announce
+their monthly value when first seen; an unhappy customer's account sometimes
+closes (churn). An incident adds contacts about one topic on some channels,
+mostly negative, with long queues.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from __future__ import annotations
 import heapq
 import random
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -71,6 +74,9 @@ class Simulator:
         self.build = Builders(self.rng, TextMaker(self.rng, cfg.pii_rate))
         self.life = Lifecycle(self.rng, self.build)
         self.recent: list[tuple[datetime, Any, str]] = []
+        self.cases: dict[tuple[str, str], tuple[datetime, str]] = {}  # (customer, topic) -> case
+        self.seen: set[str] = set()  # accounts whose value was announced
+        self.closed: set[str] = set()
 
     def events(self, duration: timedelta) -> Iterator[dict[str, Any]]:
         end = self.cfg.start + duration
@@ -85,12 +91,38 @@ class Simulator:
             yield heapq.heappop(queue)[2]
 
     def _expand(self, c: Contact) -> list[tuple[datetime, dict[str, Any]]]:
+        c, new_case = self._with_case(c)
         event = getattr(self.build, c.channel)(c)
-        out = [(c.at, event)]
-        if c.channel != "social" and self.rng.random() < 0.6:
+        out = [*self._account(c), (c.at, event)]
+        if new_case:
             out += self.life.case(c)
         if c.channel in ("chat", "call") and self.rng.random() < 0.25:
             out.append(self.life.survey(c, c.at))  # "rate this conversation"
+        if c.channel == "social" and c.mood == "negative" and self.rng.random() < 0.5:
+            at = c.at + timedelta(minutes=self.rng.uniform(5, 120))
+            out.append((at, self.build.brand_reply(c, event, at)))
+        return out
+
+    def _with_case(self, c: Contact) -> tuple[Contact, bool]:
+        """A repeat contact joins its earlier case; otherwise 60% of non-social contacts open one."""
+        key = (c.customer.customer_id, c.topic)
+        if key in self.cases and c.at - self.cases[key][0] <= timedelta(days=7):
+            return replace(c, case_id=self.cases[key][1]), False
+        if c.channel == "social" or self.rng.random() >= 0.6:
+            return c, False
+        self.cases[key] = (c.at, self.life.new_case_id())
+        return replace(c, case_id=self.cases[key][1]), True
+
+    def _account(self, c: Contact) -> list[tuple[datetime, dict[str, Any]]]:
+        account = c.customer.account_id
+        out = []
+        if account not in self.seen:
+            self.seen.add(account)
+            out.append((c.at, self.build.account(c, "updated", c.at)))
+        if account not in self.closed and c.mood == "negative" and self.rng.random() < (0.08 if c.slow else 0.03):
+            self.closed.add(account)
+            at = c.at + timedelta(hours=self.rng.uniform(1, 48))
+            out.append((at, self.build.account(c, "closed", at, "service")))
         return out
 
     def _contacts(self, end: datetime) -> Iterator[Contact]:

@@ -23,6 +23,7 @@ class Agent:
 class Customer:
     customer_id: str
     account_id: str
+    monthly_value: float  # the account's recurring revenue
 
 
 class World:
@@ -31,7 +32,9 @@ class World:
         teams = sorted(set(TEAM_OF_TOPIC.values()))
         self.agents = [Agent(f"agent-{i:03d}", AGENT_NAMES[i % len(AGENT_NAMES)], teams[i % len(teams)],
                              round(rng.uniform(0.35, 0.95), 2)) for i in range(20)]
-        self.customers = [Customer(f"cust-{i:05d}", f"acct-{i // 4:04d}") for i in range(customers)]
+        values = [round(rng.lognormvariate(3.5, 1.0), 2) for _ in range(customers // 4 + 1)]
+        self.customers = [Customer(f"cust-{i:05d}", f"acct-{i // 4:04d}", values[i // 4])
+                          for i in range(customers)]
 
     def agent_for(self, topic: str) -> Agent:
         team = TEAM_OF_TOPIC[topic]

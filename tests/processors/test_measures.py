@@ -25,3 +25,14 @@ def test_empty_inputs_have_no_value() -> None:
 
 def test_negative_rate() -> None:
     assert measures.negative_rate(["negative", "neutral", "positive", "negative"]) == 50.0
+
+
+def test_top_box_split_per_scale() -> None:
+    assert measures.top_box([10, 10, 9, 7], "nps") == measures.TopBox(50.0, 25.0, 25.0)
+    assert measures.top_box([5, 4, 4, 1], "csat") == measures.TopBox(25.0, 50.0, 25.0)
+    assert measures.top_box([1, 2, 7, 7], "ces") == measures.TopBox(25.0, 25.0, 50.0)  # 1 = least effort
+
+
+def test_top_box_edge_cases() -> None:
+    assert measures.top_box([], "nps") is None
+    assert measures.top_box([9], "nps") == measures.TopBox(0.0, 100.0, 0.0)

@@ -22,6 +22,8 @@ from streams.enrichment import Enricher
 from streams.pipeline import Pipeline
 from streams.records import Record
 from streams.redact_event import EventRedactor
+from streams.settings import Settings
+from streams.signals import Signals
 from streams.store import RetryingStore
 
 
@@ -39,7 +41,9 @@ class RecordingOutputs:
 
 @pytest.fixture(scope="session")
 def enricher() -> Enricher:
-    return Enricher(SentimentClassifier.default(), EventRedactor(Redactor(), 100_000))
+    classifier = SentimentClassifier.default()
+    return Enricher(classifier, EventRedactor(Redactor(), 100_000),
+                    Signals.from_settings(Settings(), classifier))
 
 
 @pytest.fixture

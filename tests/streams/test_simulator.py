@@ -22,7 +22,8 @@ def test_every_event_is_valid_and_time_ordered() -> None:
         validate_event(e)
     times = [e["occurred_at"] for e in events]
     assert times == sorted(times)
-    assert set(Counter(e["kind"] for e in events)) == {"chat", "email", "call", "social", "survey", "case"}
+    assert set(Counter(e["kind"] for e in events)) == {"chat", "email", "call", "social", "survey", "case",
+                                                       "account"}
 
 
 def test_texts_vary() -> None:
