@@ -18,7 +18,11 @@ repeat contacts. The board's SQL view uses the same weights and caps
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+WINDOW, RECENT = timedelta(days=30), timedelta(days=7)
 
 # signal -> (weight, value at which it reaches its full weight)
 WEIGHTS: dict[str, tuple[float, float]] = {
@@ -37,6 +41,31 @@ class AccountSignals:
     negative_trend: float = 0.0  # -1..1, last 7 days minus the 23 before
     friction: int = 0
     repeats: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class AccountContact:
+    """One customer contact of an account, as the risk signals need it."""
+
+    at: datetime
+    label: str  # "" when unscored
+    friction: bool = False
+    repeat: bool = False
+
+
+def account_signals(contacts: Iterable[AccountContact], as_of: datetime) -> AccountSignals:
+    """Signals over the 30 days before ``as_of``; the trend compares the last 7 with the 23 before."""
+    window = [c for c in contacts if as_of - WINDOW <= c.at < as_of]
+    recent = [c for c in window if c.at >= as_of - RECENT]
+    older = [c for c in window if c.at < as_of - RECENT]
+    return AccountSignals(len(window), _negative_share(window),
+                          _negative_share(recent) - _negative_share(older),
+                          sum(c.friction for c in window), sum(c.repeat for c in window))
+
+
+def _negative_share(contacts: list[AccountContact]) -> float:
+    scored = [c for c in contacts if c.label]
+    return sum(c.label == "negative" for c in scored) / len(scored) if scored else 0.0
 
 
 @dataclass(frozen=True, slots=True)

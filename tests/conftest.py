@@ -13,8 +13,14 @@ from pathlib import Path
 import pytest
 from clickhouse_connect.driver.client import Client
 
+from processors.redaction import Redactor
+from processors.sentiment import SentimentClassifier
 from sinks.clickhouse.client import connect
 from sinks.clickhouse.migrations import migrate
+from streams.enrichment import Enricher
+from streams.redact_event import EventRedactor
+from streams.settings import Settings
+from streams.signals import Signals
 
 
 @pytest.fixture(scope="session")
@@ -39,3 +45,11 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
         if name.startswith("CXPULSE_"):
             monkeypatch.delenv(name)
     monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def enricher() -> Enricher:
+    """The production enricher: shipped model, default taxonomy and friction rules."""
+    classifier = SentimentClassifier.default()
+    return Enricher(classifier, EventRedactor(Redactor(), 100_000),
+                    Signals.from_settings(Settings(_env_file=None), classifier))

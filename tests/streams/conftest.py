@@ -13,17 +13,12 @@ import orjson
 import pytest
 from clickhouse_connect.driver.client import Client
 
-from processors.redaction import Redactor
-from processors.sentiment import SentimentClassifier
 from sinks.clickhouse.writer import ClickHouseWriter
 from streams.dead_letters import Rejection
 from streams.enriched import EnrichedEvent, Origin
 from streams.enrichment import Enricher
 from streams.pipeline import Pipeline
 from streams.records import Record
-from streams.redact_event import EventRedactor
-from streams.settings import Settings
-from streams.signals import Signals
 from streams.store import RetryingStore
 
 
@@ -37,13 +32,6 @@ class RecordingOutputs:
 
     async def enriched(self, items: Sequence[EnrichedEvent]) -> None:
         self.enriched_items += items
-
-
-@pytest.fixture(scope="session")
-def enricher() -> Enricher:
-    classifier = SentimentClassifier.default()
-    return Enricher(classifier, EventRedactor(Redactor(), 100_000),
-                    Signals.from_settings(Settings(), classifier))
 
 
 @pytest.fixture

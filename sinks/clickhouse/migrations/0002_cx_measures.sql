@@ -14,17 +14,13 @@ ALTER TABLE events
     ADD COLUMN IF NOT EXISTS account_plan String,
     ADD COLUMN IF NOT EXISTS close_reason LowCardinality(String);
 
--- Customer contacts per minute, channel, team and topic. `contacts` counts
--- each event once (under its first topic); `mentions` counts it under every
--- topic it has, so per-topic sums use `mentions` and totals use `contacts`.
+-- Customer contacts per minute, channel and team: each contact counted once.
 CREATE TABLE IF NOT EXISTS contact_minute
 (
     minute DateTime('UTC'),
     channel LowCardinality(String),
     team LowCardinality(String),
-    topic LowCardinality(String),
     contacts UInt64,
-    mentions UInt64,
     scored UInt64,
     negative UInt64,
     positive UInt64,
@@ -39,16 +35,14 @@ CREATE TABLE IF NOT EXISTS contact_minute
     reach_sentiment Float64
 )
 ENGINE = SummingMergeTree
-ORDER BY (minute, channel, team, topic);
+ORDER BY (minute, channel, team);
 
 CREATE MATERIALIZED VIEW IF NOT EXISTS contact_minute_mv TO contact_minute AS
 SELECT
     toStartOfMinute(occurred_at) AS minute,
     kind AS channel,
     team,
-    topic,
-    toUInt64(topic_index = 1) AS contacts,
-    toUInt64(1) AS mentions,
+    toUInt64(1) AS contacts,
     toUInt64(scored) AS scored,
     toUInt64(sentiment_label = 'negative') AS negative,
     toUInt64(sentiment_label = 'positive') AS positive,
@@ -63,7 +57,46 @@ SELECT
     if(kind = 'social' AND scored, (1 + log10(1 + ifNull(social_followers, 0))) * sentiment_score, 0)
         AS reach_sentiment
 FROM events
-ARRAY JOIN if(empty(topics), ['other'], topics) AS topic, arrayEnumerate(if(empty(topics), ['other'], topics)) AS topic_index
+WHERE contact = 1;
+
+-- The same per topic: a contact with two topics counts under both, so sum
+-- `mentions` per topic, never across topics (totals come from contact_minute).
+CREATE TABLE IF NOT EXISTS topic_minute
+(
+    minute DateTime('UTC'),
+    channel LowCardinality(String),
+    topic LowCardinality(String),
+    mentions UInt64,
+    scored UInt64,
+    negative UInt64,
+    sentiment_sum Float64,
+    trapped_self_service UInt64,
+    long_wait UInt64,
+    repeating_themselves UInt64,
+    skill_gap UInt64,
+    broken_promise UInt64,
+    any_friction UInt64
+)
+ENGINE = SummingMergeTree
+ORDER BY (minute, channel, topic);
+
+CREATE MATERIALIZED VIEW IF NOT EXISTS topic_minute_mv TO topic_minute AS
+SELECT
+    toStartOfMinute(occurred_at) AS minute,
+    kind AS channel,
+    topic,
+    toUInt64(1) AS mentions,
+    toUInt64(scored) AS scored,
+    toUInt64(sentiment_label = 'negative') AS negative,
+    toFloat64(ifNull(sentiment_score, 0)) AS sentiment_sum,
+    toUInt64(has(friction, 'trapped_self_service')) AS trapped_self_service,
+    toUInt64(has(friction, 'long_wait')) AS long_wait,
+    toUInt64(has(friction, 'repeating_themselves')) AS repeating_themselves,
+    toUInt64(has(friction, 'skill_gap')) AS skill_gap,
+    toUInt64(has(friction, 'broken_promise')) AS broken_promise,
+    toUInt64(notEmpty(friction)) AS any_friction
+FROM events
+ARRAY JOIN if(empty(topics), ['other'], topics) AS topic
 WHERE contact = 1;
 
 -- Survey answers per hour, type, team, agent, channel and score: every survey
@@ -177,8 +210,9 @@ WHERE kind = 'case' AND agent_id != '';
 -- profile boards show and detectors compare against.
 CREATE VIEW IF NOT EXISTS contact_hour_of_week AS
 SELECT channel, topic, toDayOfWeek(minute) AS weekday, toHour(minute) AS hour,
-       sum(mentions) AS mentions, uniqExact(toStartOfHour(minute)) AS hours_seen
-FROM contact_minute
+       sum(mentions) AS mentions, uniqExact(toStartOfHour(minute)) AS hours_seen,
+       mentions / hours_seen AS per_hour
+FROM topic_minute
 GROUP BY channel, topic, weekday, hour;
 
 -- Every customer contact under each of its topics: the input of repeat
@@ -198,7 +232,7 @@ SELECT * FROM
 (
     SELECT event_id, occurred_at, channel, customer_id, account_id, team, topic,
            lagInFrame(toNullable(occurred_at)) OVER w AS previous_at,
-           previous_at IS NOT NULL AND occurred_at - previous_at <= INTERVAL 7 DAY AS is_repeat
+           previous_at IS NOT NULL AND previous_at >= occurred_at - INTERVAL 7 DAY AS is_repeat
     FROM contact_topics
     WHERE customer_id != ''
       AND occurred_at >= {start:DateTime64(3)} - INTERVAL 7 DAY AND occurred_at < {end:DateTime64(3)}
@@ -259,7 +293,7 @@ FROM
         SELECT event_id, occurred_at, account_id, topic_index = 1 AS first, scored, sentiment_label,
                friction, occurred_at >= {as_of:DateTime64(3)} - INTERVAL 7 DAY AS recent,
                customer_id != '' AND previous_at IS NOT NULL
-                   AND occurred_at - previous_at <= INTERVAL 7 DAY AS is_repeat
+                   AND previous_at >= occurred_at - INTERVAL 7 DAY AS is_repeat
         FROM
         (
             SELECT *, lagInFrame(toNullable(occurred_at)) OVER w AS previous_at
