@@ -16,6 +16,7 @@ from typing import Any
 import faust
 
 from streams import agents
+from streams.live import minute
 from streams.outputs import Outputs
 from streams.runtime import Runtime
 from streams.settings import Settings
@@ -44,7 +45,7 @@ def create_app(settings: Settings | None = None, outputs: Outputs | None = None)
         s.app_id,
         broker=f"kafka://{s.kafka_bootstrap}",
         broker_credentials=credentials(s),
-        store="memory://",
+        store="memory://",  # tables recover from their changelog topics
         datadir=str(s.data_dir / "faust"),  # not <app_id>-data in the working directory
         topic_partitions=s.topic_partitions,
         topic_replication_factor=1,
@@ -62,7 +63,8 @@ def create_app(settings: Settings | None = None, outputs: Outputs | None = None)
     runtime = Runtime(s)
     app.cx_runtime = runtime  # type: ignore[attr-defined]
     agents.register(app, s, runtime, outputs)
-    views.register(app, s, runtime)
+    app.cx_minute = minute.register(app, s)  # type: ignore[attr-defined]
+    views.register(app, s, runtime, app.cx_minute)  # type: ignore[attr-defined]
 
     @app.on_before_shutdown.connect
     def _close(*_: Any, **__: Any) -> None:

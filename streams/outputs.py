@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 from sinks.clickhouse.rows import enriched_json
+from streams.live.headers import enriched_headers
 from streams.dead_letters import Rejection
 from streams.enriched import EnrichedEvent
 
@@ -18,7 +19,8 @@ from streams.enriched import EnrichedEvent
 class Outputs(Protocol):
     async def dead_letter(self, rejections: Sequence[Rejection]) -> None: ...
 
-    async def enriched(self, items: Sequence[EnrichedEvent]) -> None: ...
+    async def enriched(self, items: Sequence[EnrichedEvent], replayed: frozenset[str] = frozenset()) -> None:
+        """``replayed``: ids that were already stored, i.e. published before (a replay)."""
 
 
 class TopicOutputs:
@@ -36,8 +38,11 @@ class TopicOutputs:
         await self._send(self.deadletter_topic,
                          [(r.record.key, r.record.value, r.headers()) for r in rejections])
 
-    async def enriched(self, items: Sequence[EnrichedEvent]) -> None:
-        await self._send(self.enriched_topic, [(i.event_id.encode(), enriched_json(i), None) for i in items])
+    async def enriched(self, items: Sequence[EnrichedEvent], replayed: frozenset[str] = frozenset()) -> None:
+        """Keyed by event kind, so a per-kind table can be co-partitioned with the topic."""
+        await self._send(self.enriched_topic, [(i.event.kind.encode(), enriched_json(i),
+                                                enriched_headers(i, i.event_id in replayed))
+                                               for i in items])
 
     async def _send(self, topic: str, messages: list[tuple[bytes | None, bytes, Any]]) -> None:
         producer = self.producer()

@@ -68,7 +68,7 @@ class Pipeline:
         with _stage("store"):
             written = await self.store.write(enriched)
         with _stage("publish"):
-            await self.outputs.enriched(enriched)
+            await self.outputs.enriched(enriched, written.replayed)
         return BatchResult(written.stored, written.duplicates, len(bad))
 
     async def enrich(self, batch: list[Incoming]) -> tuple[list[EnrichedEvent], list[Rejection]]:

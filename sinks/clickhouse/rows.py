@@ -108,6 +108,7 @@ def enriched_json(item: EnrichedEvent) -> bytes:
         "trajectory": {"start": item.start, "end": item.end},
         "turns": [{"idx": t.idx, "speaker": t.speaker,
                    "score": t.sentiment.score if t.sentiment else None} for t in item.turns],
+        "contact": is_contact(item.event),
         "topics": [t.topic for t in item.topics],
         "friction": _evidence(item),
         "received_at": item.received_at.isoformat(),

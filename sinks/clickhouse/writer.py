@@ -28,6 +28,7 @@ class WriteResult:
     stored: int
     duplicates: int
     seconds: float
+    replayed: frozenset[str] = frozenset()  # ids of the batch that were already stored
 
 
 class ClickHouseWriter(BatchingSink[EnrichedEvent]):
@@ -49,7 +50,8 @@ class ClickHouseWriter(BatchingSink[EnrichedEvent]):
             turns = [r for e in fresh for r in rows.turn_rows(e)]
             if turns:
                 self.client.insert("turns", turns, column_names=rows.TURN_COLUMNS)
-        return WriteResult(len(fresh), len(batch) - len(fresh), time.perf_counter() - started)
+        replayed = frozenset(e.event_id for e in batch) - {e.event_id for e in fresh}
+        return WriteResult(len(fresh), len(batch) - len(fresh), time.perf_counter() - started, replayed)
 
     def _not_stored(self, batch: list[EnrichedEvent]) -> list[EnrichedEvent]:
         if not batch:

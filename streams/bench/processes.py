@@ -37,7 +37,7 @@ class WorkerProcess:
     def launch(self) -> WorkerProcess:
         with self.log.open("ab") as out:
             self.proc = subprocess.Popen([sys.executable, "-m", self.module, "worker",
-                                          "--loglevel", "warning"], env=self.env, stdout=out,
+                                          "--loglevel", os.environ.get("CXTEST_LOGLEVEL", "warning")], env=self.env, stdout=out,
                                          stderr=subprocess.STDOUT)
         return self
 
@@ -69,7 +69,13 @@ class WorkerProcess:
         return self.log.read_text(errors="replace")[-4000:] if self.log.exists() else ""
 
     def post(self, body: bytes, token: str = "it-token") -> tuple[int, dict[str, Any]]:
-        req = urllib.request.Request(f"{self.url}/v1/events", data=body, method="POST",
+        return self.request("/v1/events", body, token)
+
+    def get(self, path: str, token: str = "it-token") -> tuple[int, dict[str, Any]]:
+        return self.request(path, None, token)
+
+    def request(self, path: str, body: bytes | None, token: str) -> tuple[int, dict[str, Any]]:
+        req = urllib.request.Request(f"{self.url}{path}", data=body, method="GET" if body is None else "POST",
                                      headers={"Authorization": f"Bearer {token}"})
         try:
             with urllib.request.urlopen(req, timeout=30) as resp:

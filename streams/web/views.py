@@ -10,6 +10,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from sinks import metrics
 from streams.contract import Event
+from streams.live import minute
 from streams.runtime import Runtime
 from streams.settings import Settings
 from streams.web.auth import check_bearer
@@ -30,7 +31,7 @@ async def read_limited(request: Request, limit: int) -> bytes | None:
     return b"".join(chunks)
 
 
-def register(app: faust.App, settings: Settings, runtime: Runtime) -> None:
+def register(app: faust.App, settings: Settings, runtime: Runtime, minute_table: Any) -> None:
     raw = {"key_serializer": "raw", "value_serializer": "raw"}
     topics = {kind: app.topic(settings.topic(kind), **raw) for kind in settings.kind_topics.values()}
 
@@ -65,3 +66,12 @@ def register(app: faust.App, settings: Settings, runtime: Runtime) -> None:
     class Metrics(View):
         async def get(self, request: Request) -> Response:
             return self.bytes(generate_latest(), content_type=CONTENT_TYPE_LATEST.split(";")[0])
+
+    @app.page("/v1/live/minute")
+    class LiveMinute(View):
+        """Per-minute contact stats held by this worker (the ``cx-minute`` table)."""
+
+        async def get(self, request: Request) -> Response:
+            if denied := check_bearer(settings, request.headers.get("Authorization")):
+                return self.json({"error": denied[1]}, status=denied[0])
+            return self.json(minute.windows(minute_table))

@@ -26,12 +26,14 @@ class RecordingOutputs:
     def __init__(self) -> None:
         self.dead: list[Rejection] = []
         self.enriched_items: list[EnrichedEvent] = []
+        self.replayed: frozenset[str] = frozenset()
 
     async def dead_letter(self, rejections: Sequence[Rejection]) -> None:
         self.dead += rejections
 
-    async def enriched(self, items: Sequence[EnrichedEvent]) -> None:
+    async def enriched(self, items: Sequence[EnrichedEvent], replayed: frozenset[str] = frozenset()) -> None:
         self.enriched_items += items
+        self.replayed |= replayed
 
 
 @pytest.fixture

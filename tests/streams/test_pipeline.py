@@ -35,12 +35,22 @@ def test_chat_gets_turn_scores_and_trajectory(pipeline: Pipeline, store: Client)
     assert speakers == [("customer", 1), ("agent", 0), ("customer", 1)]
 
 
-def test_replayed_batch_adds_nothing(pipeline: Pipeline, store: Client) -> None:
+def test_replayed_batch_adds_nothing(pipeline: Pipeline, store: Client, outputs: RecordingOutputs) -> None:
     records = [record(f.email(), offset=i) for i in range(20)]
     run(pipeline, records)
+    assert outputs.replayed == frozenset()
     again = run(pipeline, records)
     assert again.stored == 0 and again.duplicates == 20  # type: ignore[attr-defined]
     assert store.query("SELECT count() FROM events").result_rows == [(20,)]
+    assert outputs.replayed == {orjson.loads(r.value)["event_id"] for r in records}  # marked for live counts
+
+
+def test_topics_and_friction_are_stored_with_evidence(pipeline: Pipeline, store: Client) -> None:
+    run(pipeline, [record(f.chat("I was charged twice and I have been on hold for two hours"))])
+    [(contact, topics, friction, evidence)] = store.query(
+        "SELECT contact, topics, friction, friction_evidence FROM events").result_rows
+    assert contact == 1 and topics == ["billing"] and "long_wait" in friction
+    assert {"signal": "long_wait", "rule": "phrase", "evidence": "on hold for two hours"} in orjson.loads(evidence)
 
 
 def test_invalid_input_is_dead_lettered_with_reason_and_origin(

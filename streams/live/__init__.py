@@ -1,0 +1,1 @@
+"""Live per-minute aggregates in a Faust windowed table (what detectors read)."""
