@@ -72,14 +72,29 @@ def signals_of(hits: Iterable[FrictionHit]) -> tuple[str, ...]:
     return tuple(sorted({h.signal for h in hits}))
 
 
-def _compile(patterns: Iterable[str]) -> re.Pattern[str] | None:
-    joined = "|".join(f"(?:{p})" for p in patterns)
-    return re.compile(joined, re.IGNORECASE) if joined else None
+@dataclass(frozen=True, slots=True)
+class _Phrases:
+    any: re.Pattern[str]  # one pass to decide whether the signal fires at all
+    each: tuple[re.Pattern[str], ...]  # then the longest match is the evidence
+
+    def evidence(self, text: str) -> str | None:
+        if not self.any.search(text):
+            return None
+        found = [m.group(0) for p in self.each if (m := p.search(text))]
+        return max(found, key=len)[:EVIDENCE_CHARS]
 
 
-def _phrases(table: dict[str, re.Pattern[str] | None], text: str, rule: str) -> Iterable[FrictionHit]:
+def _compile(patterns: Iterable[str]) -> _Phrases | None:
+    patterns = list(patterns)
+    if not patterns:
+        return None
+    joined = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    return _Phrases(joined, tuple(re.compile(p, re.IGNORECASE) for p in patterns))
+
+
+def _phrases(table: dict[str, _Phrases | None], text: str, rule: str) -> Iterable[FrictionHit]:
     if not text:
         return
-    for signal, pattern in table.items():
-        if pattern is not None and (m := pattern.search(text)):
-            yield FrictionHit(signal, rule, m.group(0)[:EVIDENCE_CHARS])
+    for signal, phrases in table.items():
+        if phrases is not None and (evidence := phrases.evidence(text)) is not None:
+            yield FrictionHit(signal, rule, evidence)

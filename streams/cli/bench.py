@@ -21,3 +21,13 @@ def bench(events: int, paced_seconds: float, burst_seconds: float, out: Path) ->
     print_report(results)
     data, plot = save(results, out)
     click.echo(f"\nresults: {data}\nplot: {plot}")
+
+
+@click.command("bench-board")
+@click.option("--events", default=10_000_000, show_default=True, help="Synthetic events over 30 days")
+@click.option("--repeats", default=5, show_default=True, help="Runs per query (median reported)")
+def bench_board(events: int, repeats: int) -> None:
+    """Board queries (rollups and views) vs the same numbers from raw events."""
+    from streams.bench.board import report, run
+
+    click.echo(report(run(events, repeats=repeats, log=lambda m: click.echo(m, err=True)), events))
