@@ -65,6 +65,10 @@ QUERIES: list[tuple[str, str, str]] = [
     ("repeat-contact rate per channel",
      "SELECT channel, countIf(is_repeat) / count() FROM repeat_contacts(start = {start:DateTime64(3)}, "
      "end = {end:DateTime64(3)}) GROUP BY channel",
-     "SELECT channel, countIf(is_repeat) / count() FROM repeat_contacts(start = {start:DateTime64(3)}, "
-     "end = {end:DateTime64(3)}) GROUP BY channel"),
+     "SELECT channel, countIf(is_repeat) / count() FROM (SELECT kind AS channel, occurred_at, "
+     "lagInFrame(toNullable(occurred_at)) OVER w AS prev, prev >= occurred_at - INTERVAL 7 DAY AS is_repeat "
+     "FROM events ARRAY JOIN if(empty(topics), ['other'], topics) AS topic WHERE contact = 1 AND customer_id != '' "
+     "AND occurred_at >= {start:DateTime64(3)} - INTERVAL 7 DAY AND occurred_at < {end:DateTime64(3)} "
+     "WINDOW w AS (PARTITION BY customer_id, topic ORDER BY occurred_at, event_id "
+     "ROWS BETWEEN 1 PRECEDING AND CURRENT ROW)) WHERE occurred_at >= {start:DateTime64(3)} GROUP BY channel"),
 ]

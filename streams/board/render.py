@@ -25,5 +25,20 @@ def render(state: BoardState, title: str, footer: str) -> Panel:
     for name, value in state.survey_measures().items():
         summary.add_row(name, "-" if value is None else f"{value:.1f}")
     examples = escape("\n".join(state.negatives)) or "(none yet)"
-    return Panel(Group(volume, summary, Panel(examples, title="Latest negative messages (redacted)")),
+    return Panel(Group(volume, summary, _topics(state), _friction(state),
+                       Panel(examples, title="Latest negative messages (redacted)")),
                  title=title, subtitle=footer)
+
+
+def _topics(state: BoardState) -> Table:
+    table = Table("topic", "contacts", "negative", title="Topics")
+    for topic, n in state.topics.most_common(7):
+        table.add_row(topic, str(n), f"{100 * state.negative_topics[topic] / n:.0f}%")
+    return table
+
+
+def _friction(state: BoardState) -> Table:
+    table = Table("friction signal", "contacts", title="Why customers struggle")
+    for signal, n in state.friction.most_common():
+        table.add_row(signal.replace("_", " "), str(n))
+    return table

@@ -20,6 +20,9 @@ class BoardState:
     recent_labels: deque[tuple[str, str]] = field(default_factory=lambda: deque(maxlen=400))
     surveys: dict[str, list[int]] = field(default_factory=lambda: {"nps": [], "csat": [], "ces": []})
     negatives: deque[str] = field(default_factory=lambda: deque(maxlen=4))
+    topics: Counter[str] = field(default_factory=Counter)
+    negative_topics: Counter[str] = field(default_factory=Counter)
+    friction: Counter[str] = field(default_factory=Counter)
 
     def add(self, message: dict[str, Any], now: float | None = None) -> None:
         now = time.monotonic() if now is None else now
@@ -29,11 +32,20 @@ class BoardState:
         self.totals[kind] += 1
         if kind == "survey":
             self.surveys[event["survey_type"]].append(event["score"])
+        self._signals(message, sentiment)
         if sentiment and sentiment.get("scored"):
             self.labels.setdefault(kind, Counter())[sentiment["label"]] += 1
             self.recent_labels.append((kind, sentiment["label"]))
             if sentiment["label"] == "negative" and kind in ("social", "chat", "email"):
                 self.negatives.append(_snippet(event))
+
+    def _signals(self, message: dict[str, Any], sentiment: dict[str, Any] | None) -> None:
+        if not message.get("contact"):
+            return
+        self.topics.update(message.get("topics", []))
+        if sentiment and sentiment.get("label") == "negative":
+            self.negative_topics.update(message.get("topics", []))
+        self.friction.update({f["signal"] for f in message.get("friction", [])})
 
     def rates(self, now: float | None = None) -> dict[str, float]:
         now = time.monotonic() if now is None else now

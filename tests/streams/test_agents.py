@@ -49,11 +49,11 @@ def test_a_failing_batch_is_retried_not_acked(chdb_dsn: str) -> None:
     class FlakyOutputs(RecordingOutputs):
         failures = 2
 
-        async def enriched(self, items):  # type: ignore[no-untyped-def]
+        async def enriched(self, items, replayed=frozenset()):  # type: ignore[no-untyped-def]
             if self.failures:
                 self.failures -= 1
                 raise ConnectionError("broker unavailable")
-            await super().enriched(items)
+            await super().enriched(items, replayed)
 
     outputs = FlakyOutputs()
     settings = Settings(clickhouse_dsn=chdb_dsn, batch_within_seconds=0.1)
