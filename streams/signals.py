@@ -63,7 +63,7 @@ class Signals:
     def __call__(self, event: Event, texts: Sequence[str], scores: Sequence[Sentiment]) -> Result:
         if isinstance(event, CaseEvent):
             return self.topics.classify(event.subject) if event.subject else (), ()
-        if not (is_contact(event) or isinstance(event, SurveyEvent) and texts):
+        if not (is_contact(event) or (isinstance(event, SurveyEvent) and texts)):
             return (), ()
         text = "\n".join(texts)
         topics = self.topics.classify(text, _mean_vector(scores)) if text.strip() else ()

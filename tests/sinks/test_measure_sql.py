@@ -11,6 +11,7 @@ from __future__ import annotations
 import uuid
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 import pytest
@@ -23,6 +24,7 @@ from processors.repeats import repeat_contacts
 from processors.rollup import MinuteStats
 from processors.social import awaiting_response, positive_negative_ratio, reach_weighted_sentiment
 from processors.stats import quantile
+from processors.topics import TopicMatch
 from processors.workload import AgentStats, allocation_balance
 from sinks.clickhouse.client import connect
 from sinks.clickhouse.migrations import migrate
@@ -30,6 +32,8 @@ from sinks.clickhouse.writer import ClickHouseWriter
 from streams import facts
 from streams.contract import SurveyEvent
 from streams.enriched import EnrichedEvent
+from tests import factories as f
+from tests.helpers import enriched
 from tests.sinks.conftest import SAMPLE_DAYS, SAMPLE_START
 
 END = SAMPLE_START + timedelta(days=SAMPLE_DAYS)
@@ -182,3 +186,17 @@ def test_turnover_counts_closed_accounts(db: Client, sample: list[EnrichedEvent]
               if item.event.kind == "account" and item.event.status == "closed"}
     [(n_closed, n_known)] = rows(db, "SELECT countIf(status = 'closed'), count() FROM account_state")
     assert n_closed == len(closed) > 0 and n_known > n_closed
+
+
+def test_repeat_boundary_and_channels_in_sql(store: Client) -> None:
+    t0 = SAMPLE_START + timedelta(days=1)
+    def contact(build, at: datetime) -> EnrichedEvent:  # type: ignore[no-untyped-def]  # noqa: E306
+        item = enriched(build(customer_id="cust-9", occurred_at=at.isoformat()))
+        return replace(item, topics=(TopicMatch("billing", "keyword:bill"),))
+    first = contact(f.chat, t0)
+    exactly_7d = contact(f.call, t0 + timedelta(days=7))
+    beyond = contact(f.email, t0 + timedelta(days=14, milliseconds=1))
+    ClickHouseWriter(store).write_batch([first, exactly_7d, beyond])
+    flags = dict(rows(store, "SELECT toString(event_id), is_repeat FROM repeat_contacts("
+                             "start = {s:DateTime64(3)}, end = {e:DateTime64(3)})", s=t0 - timedelta(hours=1), e=t0 + timedelta(days=30)))
+    assert flags == {first.event_id: 0, exactly_7d.event_id: 1, beyond.event_id: 0}
