@@ -60,7 +60,8 @@ def test_restart_and_replay_count_nothing_twice(settings: Settings, worker: Work
     worker.start()  # the table recovers from its changelog; uncommitted messages are replayed
     publish(settings, contacts_and_more(5))
     enriched_ids(settings, until=90)
-    live = wait_live(worker, 60)
+    # Generous: after kill -9 the group waits for the dead member's session to expire.
+    live = wait_live(worker, 60, timeout=240)
     time.sleep(3)  # anything counted twice would show up by now
     live = live_contacts(worker)
     worker.stop()
