@@ -16,10 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import numpy as np
-
 from processors.friction import ContactFacts, FrictionDetector, FrictionHit, load_rules
 from processors.sentiment import Sentiment, SentimentClassifier
+from processors.sentiment.backend import unit_mean
 from processors.topics import TopicClassifier, TopicMatch, load_taxonomy
 from streams.contract import CallEvent, CaseEvent, ChatEvent, EmailEvent, Event, SocialEvent, SurveyEvent
 from streams.settings import Settings
@@ -66,13 +65,6 @@ class Signals:
         if not (is_contact(event) or (isinstance(event, SurveyEvent) and texts)):
             return (), ()
         text = "\n".join(texts)
-        topics = self.topics.classify(text, _mean_vector(scores)) if text.strip() else ()
+        vector = unit_mean([s.vector for s in scores if s.vector is not None])
+        topics = self.topics.classify(text, vector) if text.strip() else ()
         return topics, self.friction(contact_facts(event, text))
-
-
-def _mean_vector(scores: Sequence[Sentiment]) -> np.ndarray | None:
-    vectors = [s.vector for s in scores if s.vector is not None]
-    if not vectors:
-        return None
-    mean = np.mean(vectors, axis=0)
-    return mean / max(float(np.linalg.norm(mean)), 1e-12)

@@ -47,6 +47,14 @@ def mean_pool(states: np.ndarray, mask: np.ndarray) -> np.ndarray:
     return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
 
 
+def unit_mean(vectors: np.ndarray | list[np.ndarray]) -> np.ndarray | None:
+    """The unit-length mean of text vectors (a long text's chunks, a conversation's turns)."""
+    if len(vectors) == 0:
+        return None
+    mean = np.mean(vectors, axis=0)
+    return mean / max(float(np.linalg.norm(mean)), 1e-12)
+
+
 def load_backend(folder: Path, threads: int | None = None, spinning: bool = False) -> Backend:
     """ONNX when the folder has ``model.onnx``; otherwise PyTorch weights via transformers."""
     if (folder / "model.onnx").exists():

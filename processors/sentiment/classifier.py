@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 from cachetools import LRUCache
 
-from processors.sentiment.backend import Backend, load_backend
+from processors.sentiment.backend import Backend, load_backend, unit_mean
 from processors.sentiment.chunking import aggregate, split_chunks
 from processors.sentiment.language import detect_language
 from processors.sentiment.result import Label, Sentiment, unscored
@@ -107,7 +107,8 @@ class SentimentClassifier:
         scores = [float(p[self._pos] - p[self._neg]) for p in probs]
         score = max(-1.0, min(1.0, aggregate(scores, chunks)))
         return Sentiment(self._label(score, probs), round(score, 4), self.model, "en",
-                         tuple(round(s, 4) for s in scores), vector=_unit_mean(vectors))
+                         tuple(round(s, 4) for s in scores),
+                         vector=None if vectors is None else unit_mean(vectors))
 
     def _label(self, score: float, probs: np.ndarray) -> Label:
         if "neutral" in self.backend.labels:
@@ -123,10 +124,3 @@ class SentimentClassifier:
         if abs(score) < self.info.neutral_band:
             return "neutral"
         return "positive" if score > 0 else "negative"
-
-
-def _unit_mean(vectors: np.ndarray | None) -> np.ndarray | None:
-    if vectors is None or len(vectors) == 0:
-        return None
-    mean = vectors.mean(axis=0)
-    return mean / max(float(np.linalg.norm(mean)), 1e-12)
