@@ -44,6 +44,8 @@ class MinuteStats:
     friction: Counter[str] = field(default_factory=Counter)
     by_topic: Counter[str] = field(default_factory=Counter)
     negative_by_topic: Counter[str] = field(default_factory=Counter)
+    with_friction: int = 0  # contacts with at least one friction signal
+    friction_by_topic: Counter[str] = field(default_factory=Counter)
 
     def add(self, fact: Fact) -> MinuteStats:
         self.contacts += 1
@@ -56,16 +58,21 @@ class MinuteStats:
         self.by_topic.update(topics)
         if fact.label == "negative":
             self.negative_by_topic.update(topics)
+        if any(s in SIGNALS for s in fact.friction):
+            self.with_friction += 1
+            self.friction_by_topic.update(topics)
         return self
 
     def to_dict(self) -> dict[str, Any]:
         return {"contacts": self.contacts, "scored": self.scored, "negative": self.negative,
                 "positive": self.positive, "sentiment_sum": round(self.sentiment_sum, 6),
                 "friction": dict(self.friction), "by_topic": dict(self.by_topic),
-                "negative_by_topic": dict(self.negative_by_topic)}
+                "negative_by_topic": dict(self.negative_by_topic), "with_friction": self.with_friction,
+                "friction_by_topic": dict(self.friction_by_topic)}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> MinuteStats:
         return cls(data["contacts"], data["scored"], data["negative"], data["positive"],
                    data["sentiment_sum"], Counter(data["friction"]), Counter(data["by_topic"]),
-                   Counter(data["negative_by_topic"]))
+                   Counter(data["negative_by_topic"]), data.get("with_friction", 0),
+                   Counter(data.get("friction_by_topic", {})))

@@ -23,6 +23,7 @@ mostly negative, with long queues.
 from __future__ import annotations
 
 import heapq
+from collections import deque
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -30,6 +31,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from streams.simulator.builders import Builders, Contact
+from streams.simulator.incidents import Incident, active, peak_extra
 from streams.simulator.lifecycle import Lifecycle
 from streams.simulator.texts import TextMaker
 from streams.simulator.world import World
@@ -37,6 +39,8 @@ from streams.simulator.world import World
 CHANNELS = {"chat": 0.35, "email": 0.25, "call": 0.2, "social": 0.2}
 TOPICS = {"delivery": 0.25, "billing": 0.2, "account": 0.15, "product": 0.15, "refund": 0.1,
           "cancellation": 0.07, "other": 0.08}
+NEGATIVE = {"delivery": 0.35, "refund": 0.4, "billing": 0.3, "cancellation": 0.35}
+CHANNEL_TOPIC_NEGATIVE = {t: w * NEGATIVE.get(t, 0.2) for t, w in TOPICS.items()}
 HOURLY = (0.1, 0.06, 0.05, 0.05, 0.06, 0.1, 0.2, 0.4, 0.7, 0.9, 1.0, 0.95,
           0.8, 0.85, 0.95, 0.9, 0.8, 0.7, 0.55, 0.45, 0.35, 0.25, 0.18, 0.12)
 
@@ -47,21 +51,12 @@ def diurnal(t: datetime) -> float:
 
 
 @dataclass(frozen=True, slots=True)
-class Incident:
-    start: timedelta = timedelta(minutes=1)
-    duration: timedelta = timedelta(minutes=15)
-    topic: str = "delivery"
-    channels: tuple[str, ...] = ("email", "chat", "social")
-    extra_per_minute: float = 20.0
-    negative_share: float = 0.9
-
-
-@dataclass(frozen=True, slots=True)
 class SimConfig:
     seed: int = 7
     start: datetime = field(default_factory=lambda: datetime.now(UTC).replace(microsecond=0))
     rate_per_minute: float = 30.0  # at the daily peak
     incident: Incident | None = None
+    incidents: tuple[Incident, ...] = ()
     pii_rate: float = 0.05
     flat: bool = False  # ignore the time of day (benchmarks)
 
@@ -73,7 +68,7 @@ class Simulator:
         self.world = World(self.rng)
         self.build = Builders(self.rng, TextMaker(self.rng, cfg.pii_rate))
         self.life = Lifecycle(self.rng, self.build)
-        self.recent: list[tuple[datetime, Any, str]] = []
+        self.recent: deque[tuple[datetime, Any, str]] = deque(maxlen=500)  # customers who may write again
         self.cases: dict[tuple[str, str], tuple[datetime, str]] = {}  # (customer, topic) -> case
         self.seen: set[str] = set()  # accounts whose value was announced
         self.closed: set[str] = set()
@@ -125,8 +120,16 @@ class Simulator:
             out.append((at, self.build.account(c, "closed", at, "service")))
         return out
 
+    @property
+    def incidents(self) -> tuple[Incident, ...]:
+        return (self.cfg.incident, *self.cfg.incidents) if self.cfg.incident else self.cfg.incidents
+
+    def contacts(self, duration: timedelta) -> Iterator[Contact]:
+        """First contacts only, in time order: no cases, surveys, replies or accounts (fast)."""
+        return self._contacts(self.cfg.start + duration)
+
     def _contacts(self, end: datetime) -> Iterator[Contact]:
-        t, peak = self.cfg.start, self.cfg.rate_per_minute + self._incident_rate()
+        t, peak = self.cfg.start, self.cfg.rate_per_minute + peak_extra(self.incidents)
         while True:
             t += timedelta(minutes=self.rng.expovariate(peak))
             if t > end:
@@ -135,24 +138,29 @@ class Simulator:
                 yield c
 
     def _maybe_contact(self, t: datetime, peak: float) -> Contact | None:
-        base = self.cfg.rate_per_minute * (1.0 if self.cfg.flat else diurnal(t))
-        incident = self._incident_rate() if self._in_incident(t) else 0.0
+        now = active(self.incidents, t - self.cfg.start)
         u = self.rng.random() * peak
+        base = self.cfg.rate_per_minute * (1.0 if self.cfg.flat else diurnal(t))
         if u < base:
-            return self._contact(t, self._pick(CHANNELS), self._pick(TOPICS), slow=False)
-        if u < base + incident:
-            inc = self.cfg.incident
-            assert inc is not None
-            return self._contact(t, self.rng.choice(inc.channels), inc.topic, slow=True)
+            return self._contact(t, self._pick(CHANNELS), self._pick(TOPICS), None, now)
+        for inc in now:
+            base += inc.extra_per_minute
+            if u < base:
+                return self._contact(t, self.rng.choice(inc.channels), inc.topic, inc, now)
         return None
 
-    def _contact(self, t: datetime, channel: str, topic: str, slow: bool) -> Contact:
+    def _contact(self, t: datetime, channel: str, topic: str, extra: Incident | None,
+                 now: list[Incident]) -> Contact:
         customer, topic = self._customer(t, topic)
-        mood = self._mood(topic, slow)
-        return Contact(t, channel, topic, mood, customer, self.world.agent_for(topic), slow)
+        mood = self._mood(topic, extra)
+        hit = next((i for i in now if channel in i.channels and i.negative_factor != 1.0), None)
+        if hit is not None and extra is None:
+            topic, mood = self._worse(hit, topic)
+        return Contact(t, channel, topic, mood, customer, self.world.agent_for(topic), extra is not None)
 
     def _customer(self, t: datetime, topic: str) -> tuple[Any, str]:
-        self.recent = [r for r in self.recent if t - r[0] < timedelta(days=7)][-500:]
+        while self.recent and t - self.recent[0][0] >= timedelta(days=7):
+            self.recent.popleft()
         if self.recent and self.rng.random() < 0.15:
             _, customer, old_topic = self.rng.choice(self.recent)
             return customer, old_topic
@@ -160,19 +168,19 @@ class Simulator:
         self.recent.append((t, customer, topic))
         return customer, topic
 
-    def _mood(self, topic: str, slow: bool) -> str:
-        if slow and self.cfg.incident and self.rng.random() < self.cfg.incident.negative_share:
+    def _mood(self, topic: str, extra: Incident | None) -> str:
+        if extra is not None and self.rng.random() < extra.negative_share:
             return "negative"
-        neg = {"delivery": 0.35, "refund": 0.4, "billing": 0.3, "cancellation": 0.35}.get(topic, 0.2)
         u = self.rng.random()
-        return "negative" if u < neg else ("positive" if u > 0.8 else "neutral")
+        return "negative" if u < NEGATIVE.get(topic, 0.2) else ("positive" if u > 0.8 else "neutral")
 
-    def _in_incident(self, t: datetime) -> bool:
-        inc = self.cfg.incident
-        return inc is not None and inc.start <= t - self.cfg.start < inc.start + inc.duration
-
-    def _incident_rate(self) -> float:
-        return self.cfg.incident.extra_per_minute if self.cfg.incident else 0.0
+    def _worse(self, inc: Incident, topic: str) -> tuple[str, str]:
+        """An ordinary contact during a negative-factor incident: negative more often, about its topic."""
+        rate = sum(CHANNEL_TOPIC_NEGATIVE.values())  # the channel's usual negative rate
+        extra = min(0.95, rate * inc.negative_factor) - rate  # share of contacts the incident turns
+        if self.rng.random() < extra / (1 - rate):
+            return (inc.topic if self.rng.random() < inc.topic_share else topic), "negative"
+        return topic, self._mood(topic, None)
 
     def _pick(self, weights: dict[str, float]) -> str:
         return self.rng.choices(list(weights), weights=list(weights.values()))[0]

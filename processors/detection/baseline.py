@@ -1,0 +1,91 @@
+"""The expected per-minute counts of one series, learned online with the week's rhythm.
+
+Example::
+
+    b = Baseline()
+    for minute in range(start, start + 3 * 3600, 60):      # epoch seconds
+        b.learn(minute, {"contacts": 12, "negative": 2})
+    b.expected(minute, "contacts")                          # ~12 per minute
+    b.rate(minute, "negative", "contacts", min_mass=50)     # ~0.17
+
+Each minute updates three running means: its hour of the week, its hour of
+the day and all hours. Lookups use the most specific one that has seen
+enough (hour of week after a week, hour of day after a day, all hours at
+first), so Monday 10:00 is compared with earlier Mondays 10:00 once there
+are some. The means are exponentially weighted: after ``memory`` minutes a
+slot forgets old minutes, so the baseline follows slow drift.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+MIN_SEEN = 30  # minutes a slot must have learned before its rates are used ...
+MIN_SEEN_VOLUME = 60  # ... and its volume: a whole hour, or the hour's ramp would look like a spike
+# (prefix, memory in minutes): two weeks of an hour-of-week, three days of an hour-of-day, six hours
+LEVELS = (("w", 120), ("d", 180), ("a", 360))
+SLOTS = (*(f"w{h}" for h in range(168)), *(f"d{h}" for h in range(24)), "a")
+
+
+def slot_keys(minute: int) -> tuple[str, str, str]:
+    hour = minute // 3600
+    week_hour = (hour + 72) % 168  # epoch day 0 was a Thursday: 0 = Monday 00:00 UTC
+    return f"w{week_hour}", f"d{hour % 24}", "a"
+
+
+@dataclass(slots=True)
+class Slot:
+    seen: int = 0
+    means: dict[str, float] = field(default_factory=dict)
+
+    def learn(self, counts: dict[str, float], memory: int) -> None:
+        self.seen += 1
+        weight = 1.0 / min(self.seen, memory)
+        for name in counts.keys() | self.means.keys():
+            mean = self.means.get(name, 0.0)
+            self.means[name] = mean + (counts.get(name, 0.0) - mean) * weight
+
+
+@dataclass(slots=True)
+class Baseline:
+    slots: dict[str, Slot] = field(default_factory=dict)
+    learned_until: int | None = None  # the last minute learned (epoch seconds)
+
+    def learn(self, minute: int, counts: dict[str, float]) -> None:
+        for key, (_, memory) in zip(slot_keys(minute), LEVELS, strict=True):
+            self.slots.setdefault(key, Slot()).learn(counts, memory)
+
+    @property
+    def minutes(self) -> int:
+        return self.slots["a"].seen if "a" in self.slots else 0
+
+    def expected(self, minute: int, name: str) -> float | None:
+        """Per-minute mean from a seasonal slot; None until this hour of day has been seen."""
+        for key in slot_keys(minute)[:2]:
+            slot = self.slots.get(key)
+            if slot is not None and slot.seen >= MIN_SEEN_VOLUME:
+                return slot.means.get(name, 0.0)
+        return None
+
+    def rate(self, minute: int, hits: str, base: str, min_mass: float) -> float | None:
+        """hits/base from the most specific slot that has seen ``min_mass`` of ``base``."""
+        for key in slot_keys(minute):
+            slot = self.slots.get(key)
+            if slot is None or slot.seen < MIN_SEEN:
+                continue
+            denominator = slot.means.get(base, 0.0)
+            if denominator * min(slot.seen, dict(LEVELS)[key[0]]) >= min_mass:
+                return slot.means.get(hits, 0.0) / denominator
+        return None
+
+    def slot_dict(self, key: str) -> list[Any]:
+        slot = self.slots[key]
+        return [slot.seen, dict(slot.means)]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"until": self.learned_until, "slots": {k: self.slot_dict(k) for k in self.slots}}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Baseline:
+        return cls({k: Slot(seen, dict(means)) for k, (seen, means) in data["slots"].items()}, data["until"])

@@ -1,0 +1,59 @@
+"""Event time as the detector knows it: a watermark per kind.
+
+Example::
+
+    clock = Clock()
+    clock.advance(bucket)                  # the newest event time of bucket.kind moves on
+    clock.time(Series.parse("all"))       # the slowest active kind's watermark
+
+A channel's series runs on its own kind's clock. Overall and per-topic
+series mix every kind, so they run on the slowest kind that is still
+active: a minute is not counted as final for "all" while email is still
+catching up on it. A kind that falls ``IDLE_MS`` behind the newest stops
+holding the others back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from processors.detection.bucket import Bucket
+from processors.detection.series import Series
+
+IDLE_MS = 10 * 60_000
+
+
+@dataclass(slots=True)
+class Clock:
+    marks: dict[str, int] = field(default_factory=dict)  # kind -> newest event time (ms)
+    channels: list[str] = field(default_factory=list)  # kinds that carry contacts
+    topics: list[str] = field(default_factory=list)
+    first: int = 0  # the first minute ever seen (epoch seconds)
+    pruned: int = 0  # minutes before this one have been dropped
+    late: int = 0  # snapshots too old to be applied (their events are still stored elsewhere)
+
+    @property
+    def newest(self) -> int:
+        return max(self.marks.values(), default=0)
+
+    def advance(self, bucket: Bucket) -> None:
+        self.marks[bucket.kind] = max(self.marks.get(bucket.kind, 0), bucket.last_ms)
+        self.first = min(self.first, bucket.minute) if self.first else bucket.minute
+        if bucket.stats.contacts and bucket.kind not in self.channels:
+            self.channels = sorted([*self.channels, bucket.kind])
+        if new := set(bucket.stats.by_topic) - set(self.topics):
+            self.topics = sorted([*self.topics, *new])
+
+    def time(self, series: Series) -> int:
+        if series.kind is not None:
+            return self.marks.get(series.kind, 0)
+        active = [t for t in self.marks.values() if t >= self.newest - IDLE_MS]
+        return min(active, default=0)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> Clock:
+        return cls(**data) if data else cls()

@@ -1,0 +1,34 @@
+"""How sensitive the spike detector is, and how alerts live and die.
+
+The defaults were chosen with ``cxpulse eval detect`` (docs/detection.md):
+on simulated traffic they page for every incident that triples a channel's
+negative rate for 15 minutes, with a median delay under two minutes of event
+time and fewer than one false page per simulated day.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class DetectorConfig:
+    windows: tuple[int, ...] = (2, 5, 15)  # minutes of event time, the newest one partial
+    alpha: float = 1e-5  # a window is significant below this p-value ...
+    alpha_resolve: float = 1e-3  # ... and still abnormal below this one (hysteresis)
+    min_contacts: int = 10  # a rate window needs this many contacts
+    min_excess: int = 5  # and this many more hits than the baseline expects
+    min_ratio: float = 1.5  # and at least this multiple of the baseline
+    pending_seconds: int = 10  # significant again this much later (event time) before it fires
+    resolve_seconds: int = 300  # normal this long before it resolves
+    cooldown_seconds: int = 600  # a resolved alert does not fire again sooner
+    lateness_seconds: int = 120  # minutes are final (learned) this long after they end
+    warmup_minutes: int = 60  # minutes of history before a series may alert
+    account_burst: int = 5  # negative contacts from one account within the account window ...
+    account_window_minutes: int = 60
+    board_url: str = ""  # link in every notification; {from} and {to} are epoch ms
+
+    @property
+    def keep_minutes(self) -> int:
+        """How much minute data the detector holds: the longest look-back plus lateness."""
+        return max(*self.windows, self.account_window_minutes) + self.lateness_seconds // 60 + 2

@@ -1,0 +1,142 @@
+"""The detector's memory: typed access to one MutableMapping of JSON values.
+
+Example::
+
+    state = DetectorState({})           # the worker passes a Faust table instead
+    state.put_bucket(bucket)
+    state.buckets_at(minute, kinds)     # what was stored for that minute
+
+Everything the detector knows is under one mapping with string keys, so a
+Faust table (changelog-backed) makes it survive restarts. Parsed objects are
+cached; :meth:`reset` drops the cache when the mapping may have changed
+behind our back (a rebalance gave the table to another worker and back).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, MutableMapping
+from typing import Any
+
+from processors.detection.accounts import AccountIndex
+from processors.detection.baseline import SLOTS, Baseline, slot_keys
+from processors.detection.bucket import Bucket
+from processors.detection.clock import Clock
+from processors.detection.incident import Incident
+from processors.detection.lifecycle import AlertState
+
+
+class DetectorState:
+    def __init__(self, data: MutableMapping[str, Any]) -> None:
+        self.data = data
+        self.reset()
+
+    def reset(self) -> None:
+        self.cache: dict[str, Any] = {}
+        self._accounts: AccountIndex | None = None
+        self._totals: dict[tuple[int, str | None], Counter[tuple[str, str | None]]] = {}
+
+    @property
+    def accounts(self) -> AccountIndex:
+        """Negative contacts per account over the stored buckets (rebuilt after a reset)."""
+        if self._accounts is None:
+            self._accounts, clock = AccountIndex(), self.clock()
+            for minute in range(clock.pruned or clock.first, clock.newest // 60_000 * 60 + 60, 60):
+                for bucket in self.buckets_at(minute, clock.marks):
+                    self._accounts.add(bucket)
+        return self._accounts
+
+    def _get(self, key: str, parse: Any) -> Any:
+        if key not in self.cache:
+            raw = self.data.get(key)
+            self.cache[key] = None if raw is None else parse(raw)
+        return self.cache[key]
+
+    def _put(self, key: str, obj: Any, raw: Any) -> None:
+        self.cache[key] = obj
+        self.data[key] = raw
+
+    def _drop(self, key: str) -> None:
+        self.cache.pop(key, None)
+        if key in self.data:
+            del self.data[key]
+
+    def clock(self) -> Clock:
+        return self._get("clock", Clock.from_dict) or Clock()
+
+    def put_clock(self, clock: Clock) -> None:
+        self._put("clock", clock, clock.to_dict())
+
+    def bucket(self, kind: str, minute: int) -> Bucket | None:
+        return self._get(f"m|{kind}|{minute}", Bucket.from_dict)
+
+    def buckets_at(self, minute: int, kinds: Iterable[str]) -> list[Bucket]:
+        return [b for k in kinds if (b := self.bucket(k, minute)) is not None]
+
+    def totals(self, minute: int, kind: str | None, kinds: Iterable[str]) -> Counter[tuple[str, str | None]]:
+        """Counters of one minute, (name, topic) -> n, for one kind or (kind None) all of ``kinds``."""
+        if (minute, kind) not in self._totals:
+            total: Counter[tuple[str, str | None]] = Counter()
+            for bucket in self.buckets_at(minute, [kind] if kind else kinds):
+                total.update(bucket.flat())
+            self._totals[(minute, kind)] = total
+        return self._totals[(minute, kind)]
+
+    def put_bucket(self, bucket: Bucket) -> None:
+        self.accounts.add(bucket)
+        self._forget_totals(bucket.kind, bucket.minute)
+        self._put(f"m|{bucket.kind}|{bucket.minute}", bucket, bucket.to_dict())
+
+    def drop_bucket(self, kind: str, minute: int) -> None:
+        self._forget_totals(kind, minute)
+        if (bucket := self.bucket(kind, minute)) is not None:
+            self.accounts.drop(kind, minute, list(bucket.accounts))
+            self._drop(f"m|{kind}|{minute}")
+
+    def _forget_totals(self, kind: str, minute: int) -> None:
+        self._totals.pop((minute, kind), None)
+        self._totals.pop((minute, None), None)
+
+    def baseline(self, series: str) -> Baseline:
+        """Stored slot by slot, so learning a minute writes three small values, not the profile."""
+        key = f"b|{series}"
+        if key not in self.cache:
+            slots = {k: raw for k in SLOTS if (raw := self.data.get(f"{key}|{k}")) is not None}
+            self.cache[key] = Baseline.from_dict({"until": self.data.get(f"{key}|until"), "slots": slots})
+        return self.cache[key]
+
+    def put_baseline(self, series: str, baseline: Baseline, minutes: Iterable[int]) -> None:
+        """Write the slots that ``minutes`` touched."""
+        key = f"b|{series}"
+        self.cache[key] = baseline
+        for slot in {k for m in minutes for k in slot_keys(m)}:
+            self.data[f"{key}|{slot}"] = baseline.slot_dict(slot)
+        self.data[f"{key}|until"] = baseline.learned_until
+
+    def alert(self, key: str) -> AlertState:
+        return self._get(f"a|{key}", AlertState.from_dict) or AlertState(key)
+
+    def put_alert(self, alert: AlertState) -> None:
+        self._put(f"a|{alert.key}", alert, alert.to_dict())
+
+    def incident(self, group: str) -> Incident | None:
+        """The group's latest incident (open or resolved)."""
+        return self._get(f"i|{group}", Incident.from_dict)
+
+    def put_incident(self, incident: Incident) -> None:
+        self._put(f"i|{incident.group}", incident, incident.to_dict())
+
+    def open_incidents(self) -> list[Incident]:
+        groups = self.data.get("open") or []
+        return [i for g in groups if (i := self.incident(g)) is not None and i.status == "firing"]
+
+    def set_open(self, group: str, is_open: bool) -> None:
+        groups = set(self.data.get("open") or [])
+        self.data["open"] = sorted(groups | {group} if is_open else groups - {group})
+
+    def watched_accounts(self) -> set[str]:
+        return set(self.data.get("accounts") or [])
+
+    def set_watched_accounts(self, accounts: set[str]) -> None:
+        if accounts != self.watched_accounts():
+            self.data["accounts"] = sorted(accounts)
