@@ -31,3 +31,9 @@ CH_ROWS = Counter("cx_clickhouse_rows_total", "Events written to ClickHouse")
 CONSUMER_LAG = Gauge("cx_consumer_lag", "High-water mark minus next offset", ["topic", "partition"])
 HTTP_REQUESTS = Counter("cx_http_requests_total", "Ingest requests by status", ["status"])
 HTTP_EVENTS = Counter("cx_http_events_total", "Events accepted over HTTP")
+ALERT_NOTIFICATIONS = Counter("cx_alert_notifications_total", "Incident notifications published",
+                              ["change", "severity"])
+ALERTS_DELIVERED = Counter("cx_alerts_delivered_total", "Notification deliveries by target and outcome",
+                           ["target", "outcome"])
+DETECTOR_LATE = Gauge("cx_detector_late_snapshots", "Minute snapshots that arrived after the detector "
+                      "moved past their minute (their events are still stored)")

@@ -16,6 +16,8 @@ from typing import Any
 import faust
 
 from streams import agents
+from streams.detect import agent as detect_agent
+from streams.detect import delivery
 from streams.live import minute
 from streams.outputs import Outputs
 from streams.runtime import Runtime
@@ -64,6 +66,9 @@ def create_app(settings: Settings | None = None, outputs: Outputs | None = None)
     app.cx_runtime = runtime  # type: ignore[attr-defined]
     agents.register(app, s, runtime, outputs)
     app.cx_minute = minute.register(app, s)  # type: ignore[attr-defined]
+    if s.detect_enabled:
+        app.cx_detector = detect_agent.register(app, s, app.cx_minute)  # type: ignore[attr-defined]
+        delivery.register(app, s, runtime)
     views.register(app, s, runtime, app.cx_minute)  # type: ignore[attr-defined]
 
     @app.on_before_shutdown.connect

@@ -34,13 +34,21 @@ class Runtime:
         self.pipeline: Pipeline | None = None
         self._lock = asyncio.Lock()
         self.model_name = ""
+        self.ready = asyncio.Event()  # set once the store is open (other agents share its client)
 
     async def start(self, outputs: Outputs) -> Pipeline:
         async with self._lock:
             if self.pipeline is None:
                 await self._declare_topics()
                 self.pipeline = await asyncio.to_thread(self._build, outputs)
+                self.ready.set()
             return self.pipeline
+
+    @property
+    def store(self) -> RetryingStore:
+        """The running pipeline's store (after ``ready``): its client and its one thread."""
+        assert self.pipeline is not None, "runtime not started"
+        return self.pipeline.store
 
     async def _declare_topics(self) -> None:
         """Create missing topics (dead letters and enriched are written with the raw producer)."""

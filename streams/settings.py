@@ -21,6 +21,8 @@ from typing import Literal
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from processors.detection.config import DetectorConfig
+
 KINDS = ("chat", "email", "call", "social", "survey", "case", "account")
 
 
@@ -57,6 +59,24 @@ class Settings(BaseSettings):
     friction_rules: str = "default"  # or a path to a rules YAML (processors/friction/rules.yaml)
     wait_sla_seconds: float = Field(300.0, gt=0)  # a call waiting longer is "long wait" friction
 
+    # Spike detection and alerts (docs/detection.md)
+    detect_enabled: bool = True
+    detect_alpha: float = Field(1e-5, gt=0, lt=0.5)  # p-value a window must beat to page
+    detect_alpha_resolve: float = Field(1e-3, gt=0, lt=1)  # and must stay below until resolved
+    detect_min_contacts: int = Field(10, ge=1)  # contacts a rate window needs
+    detect_min_excess: int = Field(5, ge=1)  # hits beyond the baseline a window needs
+    detect_pending_seconds: int = Field(10, ge=0)
+    detect_resolve_seconds: int = Field(300, ge=0)
+    detect_cooldown_seconds: int = Field(600, ge=0)
+    detect_lateness_seconds: int = Field(120, ge=0)
+    detect_warmup_minutes: int = Field(60, ge=0)
+    detect_account_burst: int = Field(5, ge=2)  # negative contacts from one account in an hour
+    detect_snapshot_seconds: float = Field(2.0, gt=0)  # how often live minutes reach the detector
+    alertmanager_url: str | None = None  # e.g. http://127.0.0.1:9093
+    alert_webhook_url: SecretStr | None = None  # Slack-compatible incoming webhook
+    alert_refresh_seconds: float = Field(60.0, gt=0)  # re-assert firing incidents to Alertmanager
+    board_url: str = "http://127.0.0.1:3000/d/cx-overview?from={from}&to={to}"
+
     # HTTP (worker web server)
     web_host: str = "127.0.0.1"
     web_port: int = Field(6066, ge=1, le=65535)
@@ -91,6 +111,24 @@ class Settings(BaseSettings):
     @property
     def enriched_topic(self) -> str:
         return self.topic("enriched")
+
+    @property
+    def minutes_topic(self) -> str:
+        return self.topic("minutes")
+
+    @property
+    def alerts_topic(self) -> str:
+        return self.topic("alerts")
+
+    def detector_config(self) -> DetectorConfig:
+        return DetectorConfig(alpha=self.detect_alpha, alpha_resolve=self.detect_alpha_resolve,
+                              min_contacts=self.detect_min_contacts, min_excess=self.detect_min_excess,
+                              pending_seconds=self.detect_pending_seconds,
+                              resolve_seconds=self.detect_resolve_seconds,
+                              cooldown_seconds=self.detect_cooldown_seconds,
+                              lateness_seconds=self.detect_lateness_seconds,
+                              warmup_minutes=self.detect_warmup_minutes,
+                              account_burst=self.detect_account_burst, board_url=self.board_url)
 
     @property
     def dsn(self) -> str:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
+from typing import Any, TypeVar
 
 from sinks import metrics
 from sinks.clickhouse.writer import ClickHouseWriter, WriteResult
@@ -20,6 +21,7 @@ from streams.enriched import EnrichedEvent
 from streams.retry import retry_forever
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class RetryingStore:
@@ -42,6 +44,10 @@ class RetryingStore:
         except Exception:
             metrics.CH_WRITE_FAILURES.inc()
             raise
+
+    async def run(self, fn: Callable[..., T], *args: Any) -> T:
+        """Run another blocking ClickHouse call on the store's one thread (e.g. alert rows)."""
+        return await asyncio.get_running_loop().run_in_executor(self.pool, fn, *args)
 
     @staticmethod
     def _observe(batch: Sequence[EnrichedEvent], result: WriteResult) -> None:

@@ -7,6 +7,8 @@ from typing import Any
 
 import orjson
 
+from processors.detection.bucket import EXAMPLE_CHARS
+
 from streams.contract import AccountEvent, CallEvent, CaseEvent, EmailEvent, SocialEvent, SurveyEvent
 from streams.enriched import EnrichedEvent, Turn
 from streams.signals import is_contact
@@ -112,4 +114,5 @@ def enriched_json(item: EnrichedEvent) -> bytes:
         "topics": [t.topic for t in item.topics],
         "friction": _evidence(item),
         "received_at": item.received_at.isoformat(),
+        "text": item.text[:EXAMPLE_CHARS],  # redacted; alert summaries quote it
     })

@@ -1,8 +1,10 @@
 """The ``cx-minute`` agent: contacts per minute and kind in a windowed table.
 
 It reads ``cx.enriched`` (keyed by event kind) and keeps one
-:class:`~processors.rollup.MinuteStats` per kind and one-minute window of
-event time, for two hours. The table is co-partitioned with the topic, so
+:class:`~processors.detection.Bucket` (a :class:`~processors.rollup.MinuteStats`
+plus survey scores, negative contacts per account and example messages)
+per kind and one-minute window of event time, for two hours. The spike
+detector reads snapshots of these windows (``streams.detect.snapshots``). The table is co-partitioned with the topic, so
 each worker holds the kinds of the partitions it owns.
 
 Counted once: events marked ``cx-replay`` were counted when first published,
@@ -20,7 +22,8 @@ from typing import Any
 import faust
 import orjson
 
-from processors.rollup import Fact, MinuteStats
+from processors.detection import Bucket
+from processors.rollup import Fact
 from streams.live.headers import OCCURRED_MS, REPLAY, header
 from streams.settings import Settings
 
@@ -30,7 +33,10 @@ KEEP = timedelta(hours=2)
 
 def fact_from_json(value: bytes) -> Fact | None:
     """The aggregate's input from a ``cx.enriched`` message; None for non-contacts."""
-    doc = orjson.loads(value)
+    return fact_from_doc(orjson.loads(value))
+
+
+def fact_from_doc(doc: dict[str, Any]) -> Fact | None:
     if not doc.get("contact"):
         return None
     event, s = doc["event"], doc.get("sentiment") or {}
@@ -40,17 +46,29 @@ def fact_from_json(value: bytes) -> Fact | None:
                 tuple(f["signal"] for f in doc.get("friction", [])))
 
 
-def apply(current: dict[str, Any] | None, fact: Fact, offset: int) -> dict[str, Any] | None:
-    """The window's new value, or None when this offset is already in it."""
+def apply(current: dict[str, Any] | None, kind: str, doc: dict[str, Any], at_ms: int,
+          offset: int) -> dict[str, Any] | None:
+    """The window's new value, or None when this offset is already in it (or nothing to count)."""
     if current and current.get("offset", -1) >= offset:
         return None
-    stats = MinuteStats.from_dict(current["stats"]) if current else MinuteStats()
-    return {"stats": stats.add(fact).to_dict(), "offset": offset}
+    bucket = Bucket.from_dict(current) if current else Bucket(kind, at_ms // 60_000 * 60)
+    event = doc["event"]
+    if (fact := fact_from_doc(doc)) is not None:
+        bucket.add_contact(fact, at_ms, event.get("account_id") or "", doc.get("text", ""))
+    elif event["kind"] == "survey":
+        bucket.add_survey(event["survey_type"], event["score"], at_ms)
+    else:
+        return None
+    return {**bucket.to_dict(), "offset": offset}
+
+
+def _event_ms(headers: Any) -> int:
+    raw = header(headers, OCCURRED_MS)
+    return int(raw) if raw else 0
 
 
 def _event_time(event: Any) -> float:
-    raw = header(event.message.headers, OCCURRED_MS) if event is not None else None
-    return int(raw) / 1000 if raw else 0.0
+    return _event_ms(event.message.headers) / 1000 if event is not None else 0.0
 
 
 def register(app: Any, settings: Settings) -> Any:
@@ -69,11 +87,12 @@ def register(app: Any, settings: Settings) -> Any:
         # through faust's current_event(), which only value iteration sets.
         async for value in stream:
             m = stream.current_event.message
-            if header(m.headers, REPLAY) or (fact := fact_from_json(value)) is None:
+            if header(m.headers, REPLAY):
                 continue
             # value(), not current(): current() ignores relative_to and uses the message time.
             kind = m.key.decode()
-            if (new := apply(table[kind].value(), fact, m.offset)) is not None:
+            new = apply(table[kind].value(), kind, orjson.loads(value), _event_ms(m.headers), m.offset)
+            if new is not None:
                 table[kind] = new
 
     return table

@@ -1,5 +1,7 @@
 from dataclasses import replace
 
+import orjson
+
 from processors.friction import FrictionHit
 from processors.rollup import Fact
 from processors.topics import TopicMatch
@@ -23,12 +25,26 @@ def test_non_contacts_have_no_fact() -> None:
     assert fact_from_json(enriched_json(enriched(f.survey(comment="great")))) is None
 
 
+def doc(item: object) -> dict:
+    return orjson.loads(enriched_json(item))  # type: ignore[arg-type]
+
+
 def test_apply_accumulates_and_skips_offsets_already_applied() -> None:
-    fact = Fact("chat", "billing", ("billing",), "negative", -0.5)
-    first = apply(None, fact, 10)
-    second = apply(first, fact, 11)
+    angry = doc(enriched(f.chat("this is useless, I am furious", account_id="acct-1"), score=-0.9))
+    first = apply(None, "chat", angry, 120_500, 10)
+    second = apply(first, "chat", angry, 121_000, 11)
     assert second is not None and second["stats"]["contacts"] == 2 and second["offset"] == 11
-    assert apply(second, fact, 11) is None and apply(second, fact, 3) is None
+    assert second["minute"] == 120 and second["last_ms"] == 121_000
+    assert second["accounts"] == {"acct-1": 2} and len(second["examples"]) == 2
+    assert apply(second, "chat", angry, 121_000, 11) is None and apply(second, "chat", angry, 121_000, 3) is None
+
+
+def test_apply_counts_survey_scores_and_ignores_cases() -> None:
+    detractor = doc(enriched(f.survey("nps", score=3)))
+    value = apply(None, "survey", detractor, 60_000, 1)
+    assert value is not None and value["surveys"] == {"nps": 1, "nps_detractor": 1}
+    assert value["stats"]["contacts"] == 0
+    assert apply(None, "case", doc(enriched(f.case())), 60_000, 1) is None
 
 
 def test_headers_carry_event_time_and_replay_mark() -> None:

@@ -1,0 +1,1 @@
+"""Spike detection in the worker: live minutes -> detector -> ``cx.alerts`` -> delivery targets."""
