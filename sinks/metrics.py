@@ -37,3 +37,4 @@ ALERTS_DELIVERED = Counter("cx_alerts_delivered_total", "Notification deliveries
                            ["target", "outcome"])
 DETECTOR_LATE = Gauge("cx_detector_late_snapshots", "Minute snapshots that arrived after the detector "
                       "moved past their minute (their events are still stored)")
+DETECTOR_ERRORS = Counter("cx_detector_errors_total", "Snapshots the detector failed on (skipped)")

@@ -8,7 +8,15 @@ from streams.settings import Settings
 
 
 def topic_names(settings: Settings) -> list[str]:
-    return [*settings.kind_topics, settings.deadletter_topic, settings.enriched_topic]
+    return list(partitions(settings))
+
+
+def partitions(settings: Settings) -> dict[str, int]:
+    """Every topic cxpulse uses and its partition count (the detector's input has one partition:
+    one worker must see every channel)."""
+    n = settings.topic_partitions
+    topics = [*settings.kind_topics, settings.deadletter_topic, settings.enriched_topic, settings.alerts_topic]
+    return {t: n for t in topics} | {settings.minutes_topic: 1}
 
 
 async def ensure_topics(settings: Settings) -> list[str]:
@@ -17,9 +25,10 @@ async def ensure_topics(settings: Settings) -> list[str]:
     await admin.start()
     try:
         existing = set(await admin.list_topics())
-        missing = [t for t in topic_names(settings) if t not in existing]
+        wanted = partitions(settings)
+        missing = [t for t in wanted if t not in existing]
         if missing:
-            await admin.create_topics([NewTopic(t, settings.topic_partitions, 1) for t in missing])
+            await admin.create_topics([NewTopic(t, wanted[t], 1) for t in missing])
         return missing
     finally:
         await admin.close()

@@ -9,8 +9,10 @@ Example::
 A channel's series runs on its own kind's clock. Overall and per-topic
 series mix every kind, so they run on the slowest kind that is still
 active: a minute is not counted as final for "all" while email is still
-catching up on it. A kind that falls ``IDLE_MS`` behind the newest stops
-holding the others back.
+catching up on it (after a restart, kinds catch up at different speeds). A
+kind is active while its watermark moved within ``IDLE_MS`` of processing
+time, or is within ``IDLE_MS`` of the newest in event time; a quiet channel
+(no social posts at night) stops holding the others back.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ IDLE_MS = 10 * 60_000
 @dataclass(slots=True)
 class Clock:
     marks: dict[str, int] = field(default_factory=dict)  # kind -> newest event time (ms)
+    moved: dict[str, int] = field(default_factory=dict)  # kind -> processing time its mark last moved
+    now: int = 0  # processing time of the latest observation (ms)
     channels: list[str] = field(default_factory=list)  # kinds that carry contacts
     topics: list[str] = field(default_factory=list)
     first: int = 0  # the first minute ever seen (epoch seconds)
@@ -37,8 +41,13 @@ class Clock:
     def newest(self) -> int:
         return max(self.marks.values(), default=0)
 
+    def tick(self, now_ms: int) -> None:
+        self.now = max(self.now, now_ms)
+
     def advance(self, bucket: Bucket) -> None:
-        self.marks[bucket.kind] = max(self.marks.get(bucket.kind, 0), bucket.last_ms)
+        if bucket.last_ms > self.marks.get(bucket.kind, 0):
+            self.marks[bucket.kind] = bucket.last_ms
+            self.moved[bucket.kind] = self.now
         self.first = min(self.first, bucket.minute) if self.first else bucket.minute
         if bucket.stats.contacts and bucket.kind not in self.channels:
             self.channels = sorted([*self.channels, bucket.kind])
@@ -48,7 +57,9 @@ class Clock:
     def time(self, series: Series) -> int:
         if series.kind is not None:
             return self.marks.get(series.kind, 0)
-        active = [t for t in self.marks.values() if t >= self.newest - IDLE_MS]
+        newest = self.newest
+        active = [t for k, t in self.marks.items()
+                  if t >= newest - IDLE_MS or self.now - self.moved.get(k, 0) <= IDLE_MS]
         return min(active, default=0)
 
     def to_dict(self) -> dict[str, Any]:

@@ -43,9 +43,12 @@ class SpikeDetector:
         """Forget cached state (call when the backing table may have changed)."""
         self.state.reset()
 
-    def observe(self, buckets: Iterable[Bucket]) -> list[dict[str, Any]]:
-        clock = self.state.clock()
+    def observe(self, buckets: Iterable[Bucket], now_ms: int | None = None) -> list[dict[str, Any]]:
+        """``now_ms``: processing (wall) time; defaults to the newest event time seen (simulations)."""
+        clock, buckets = self.state.clock(), list(buckets)
+        clock.tick(now_ms if now_ms is not None else max((b.last_ms for b in buckets), default=0))
         fresh = [b for b in buckets if self._accept(b, clock)]
+        self._relearn_if_new_kind(fresh, clock)
         for bucket in fresh:
             self.state.put_bucket(bucket)
             clock.advance(bucket)
@@ -63,6 +66,15 @@ class SpikeDetector:
         """Notifications for every open incident, to re-assert them (e.g. to Alertmanager)."""
         return [self.paging.note(i, "refresh") for i in self.state.open_incidents()]
 
+    def status(self) -> dict[str, Any]:
+        """What an operator asks first: how far event time got, what is open, what is alerting."""
+        clock = self.state.clock()
+        series = [ALL.id, *(f"channel:{k}" for k in clock.channels), *(f"topic:{t}" for t in clock.topics)]
+        alerts = [a.to_dict() for s in series for m in Series.parse(s).metrics
+                  if (a := self.state.alert(f"{m.name}|{s}")).status != "normal"]
+        return {"clock": clock.to_dict(), "open": [i.to_dict() for i in self.state.open_incidents()],
+                "alerts": alerts, "learned": {s: self.state.baseline(s).minutes for s in series}}
+
     def explain(self, series_id: str, now_ms: int) -> dict[str, Finding | None]:
         """The strongest finding per metric for one series at ``now_ms`` (for plots and reports)."""
         series, clock = Series.parse(series_id), self.state.clock()
@@ -70,6 +82,18 @@ class SpikeDetector:
                    self.cfg.windows)
         return {m.name: strongest(series, m, vs, self.state.baseline(series.id), self.cfg)
                 for m in series.metrics}
+
+    def _relearn_if_new_kind(self, buckets: list[Bucket], clock: Clock) -> None:
+        """A kind seen for the first time with minutes the mixed series already learned (kinds
+        start at different speeds after a restart): forget those baselines, learn them again."""
+        new = [b for b in buckets if b.kind not in clock.marks]
+        if not new or not clock.marks:
+            return
+        first = min(b.minute for b in new)
+        for series in [ALL, *(topic(t) for t in clock.topics)]:
+            until = self.state.baseline(series.id).learned_until
+            if until is not None and first <= until:
+                self.state.drop_baseline(series.id)
 
     def _accept(self, bucket: Bucket, clock: Clock) -> bool:
         if bucket.minute >= clock.pruned:

@@ -45,6 +45,7 @@ class Incident:
     status: str = "firing"
     resolved_ms: int = 0
     seq: int = 0  # bumped by every change that is notified
+    changed_ms: int = 0  # event time of the last notified change (the detector's clock then)
     severity: Severity = "info"
     segments: dict[str, Segment] = field(default_factory=dict)
     kinds: list[str] = field(default_factory=list)  # channels it is about

@@ -54,7 +54,7 @@ class Paging:
             change = "escalated" if change == "updated" else change
         self._context(inc, clock)
         self.state.set_open(inc.group, True)
-        return self._notify(inc, change)
+        return self._notify(inc, change, alert.abnormal_ms)
 
     def _related(self, found: Finding, kinds: set[str], topics: set[str]) -> Incident | None:
         """The open incident this finding belongs to: overlapping channels or topics, or overall."""
@@ -110,7 +110,7 @@ class Paging:
             self.state.put_incident(inc)
             return []
         inc.severity = severity
-        return self._notify(inc, "escalated")
+        return self._notify(inc, "escalated", alert.abnormal_ms)
 
     def resolve(self, alert: AlertState, now_ms: int) -> list[dict[str, Any]]:
         inc = self.state.incident(alert.incident)
@@ -120,10 +120,10 @@ class Paging:
             self.state.put_incident(inc)
             return []
         self.state.set_open(inc.group, False)
-        return self._notify(inc, "resolved")
+        return self._notify(inc, "resolved", now_ms)
 
-    def _notify(self, inc: Incident, change: Change) -> list[dict[str, Any]]:
-        inc.seq += 1
+    def _notify(self, inc: Incident, change: Change, now_ms: int) -> list[dict[str, Any]]:
+        inc.seq, inc.changed_ms = inc.seq + 1, now_ms
         self.state.put_incident(inc)
         return [self.note(inc, change)]
 

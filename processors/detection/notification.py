@@ -69,6 +69,7 @@ def notification(inc: Incident, change: Change, board_url: str = "") -> dict[str
                 for s in inc.segments.values()]
     return {"id": f"{inc.id}#{inc.seq}", "incident": inc.id, "seq": inc.seq, "change": change,
             "status": inc.status, "severity": inc.severity, "group": inc.group,
-            "opened_at": iso(inc.opened_ms), "resolved_at": iso(inc.resolved_ms), "title": title(inc),
+            "opened_at": iso(inc.opened_ms), "resolved_at": iso(inc.resolved_ms), "event_time_ms": inc.changed_ms,
+            "title": title(inc),
             "summary": summary(inc, link), "segments": segments, "top_topics": inc.top_topics,
             "examples": inc.examples, "board_url": link}

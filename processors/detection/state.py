@@ -105,6 +105,13 @@ class DetectorState:
             self.cache[key] = Baseline.from_dict({"until": self.data.get(f"{key}|until"), "slots": slots})
         return self.cache[key]
 
+    def drop_baseline(self, series: str) -> None:
+        key = f"b|{series}"
+        self.cache[key] = Baseline()
+        for slot in (*SLOTS, "until"):
+            if f"{key}|{slot}" in self.data:
+                del self.data[f"{key}|{slot}"]
+
     def put_baseline(self, series: str, baseline: Baseline, minutes: Iterable[int]) -> None:
         """Write the slots that ``minutes`` touched."""
         key = f"b|{series}"

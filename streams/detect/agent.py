@@ -12,6 +12,7 @@ reaches the same state, and the same notification ids dedup downstream.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -46,8 +47,14 @@ def register(app: Any, settings: Settings, minute_table: Any) -> SpikeDetector:
 
     @app.agent(minutes, name="cx-detect")
     async def detect(stream: Any) -> None:
-        async for values in stream.take(500, within=0.25):
-            notes = detector.observe([Bucket.from_dict(orjson.loads(v)) for v in values])
+        # One value at a time: table writes need the stream's current event (its partition).
+        async for value in stream:
+            try:
+                notes = detector.observe([Bucket.from_dict(orjson.loads(value))])
+            except Exception:  # a bug must not stop detection; the window is re-sent when it changes
+                log.exception("detector failed on a snapshot; skipped")
+                metrics.DETECTOR_ERRORS.inc()
+                continue
             metrics.DETECTOR_LATE.set(detector.state.clock().late)
             await publish(notes)
 

@@ -8,6 +8,7 @@ import faust
 from faust.web import Request, Response, View
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
+from processors.detection import SpikeDetector
 from sinks import metrics
 from streams.contract import Event
 from streams.live import minute
@@ -31,7 +32,8 @@ async def read_limited(request: Request, limit: int) -> bytes | None:
     return b"".join(chunks)
 
 
-def register(app: faust.App, settings: Settings, runtime: Runtime, minute_table: Any) -> None:
+def register(app: faust.App, settings: Settings, runtime: Runtime, minute_table: Any,
+             detector: SpikeDetector | None = None) -> None:
     raw = {"key_serializer": "raw", "value_serializer": "raw"}
     topics = {kind: app.topic(settings.topic(kind), **raw) for kind in settings.kind_topics.values()}
 
@@ -75,3 +77,12 @@ def register(app: faust.App, settings: Settings, runtime: Runtime, minute_table:
             if denied := check_bearer(settings, request.headers.get("Authorization")):
                 return self.json({"error": denied[1]}, status=denied[0])
             return self.json(minute.windows(minute_table))
+
+    @app.page("/v1/detector")
+    class Detector(View):
+        """The spike detector as this worker holds it: clocks, open incidents, alerts not normal."""
+
+        async def get(self, request: Request) -> Response:
+            if denied := check_bearer(settings, request.headers.get("Authorization")):
+                return self.json({"error": denied[1]}, status=denied[0])
+            return self.json(detector.status() if detector is not None else {"enabled": False})
