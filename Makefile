@@ -13,12 +13,14 @@ $(STAMP): pyproject.toml
 	$(VENV)/bin/pip install --disable-pip-version-check -q -e '.[dev]'
 	touch $(STAMP)
 
-# Java 17 and Maven run the real Kafka broker; install them on Debian when missing.
+# Java 17 and Maven run the real Kafka broker, Debian's Alertmanager receives the pages;
+# install them on Debian when missing.
+APT_PACKAGES := openjdk-17-jre-headless maven prometheus-alertmanager
 prereqs:
-	@command -v java >/dev/null && command -v mvn >/dev/null || { \
+	@command -v java >/dev/null && command -v mvn >/dev/null && command -v prometheus-alertmanager >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q openjdk-17-jre-headless maven; \
-	  else echo "Java 17 and Maven are needed: sudo apt-get install openjdk-17-jre-headless maven"; exit 1; fi; }
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(APT_PACKAGES); \
+	  else echo "needed: sudo apt-get install $(APT_PACKAGES)"; exit 1; fi; }
 
 demo: $(STAMP)
 	$(VENV)/bin/cxpulse demo

@@ -14,7 +14,7 @@ import logging
 
 import click
 
-from streams.cli import bench, data, demo, model, schema, stack, worker
+from streams.cli import bench, data, demo, evaluate, model, schema, stack, worker
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -24,7 +24,7 @@ def cli(log_level: str) -> None:
     logging.basicConfig(level=log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
-for command in (bench.bench, bench.bench_board, stack.stack, worker.worker, data.publish, data.simulate, data.query, demo.demo,
+for command in (bench.bench, bench.bench_board, evaluate.evaluate, stack.stack, worker.worker, data.publish, data.simulate, data.query, demo.demo,
                 model.model, schema.schema):
     cli.add_command(command)
 

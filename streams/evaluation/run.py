@@ -98,7 +98,7 @@ def minute_counts(buckets: Any) -> dict[str, dict[str, float]]:
 
 
 def evaluate(days: int, seed: int, warmup_days: int = 1, step_seconds: int = 15,
-             cfg: DetectorConfig | None = None, rate_per_minute: float = 30.0) -> Result:
+             cfg: DetectorConfig | None = None, rate_per_minute: float = 60.0) -> Result:
     cfg = cfg or DetectorConfig()
     planned = schedule(days, seed, warmup_days)
     sim = Simulator(SimConfig(seed=seed, start=START, rate_per_minute=rate_per_minute,
