@@ -1,9 +1,12 @@
-"""``cxpulse demo``: the whole pipeline on this machine, with a live board.
+"""``cxpulse demo``: the whole pipeline on this machine, with a live board and a page.
 
-Starts the Kafka broker (or reuses a running ``cxpulse stack``), runs a worker
-on embedded ClickHouse, plays simulated traffic with a delivery outage, and
-draws a live board from ``cx.enriched``. Ctrl-C or the end stops everything
-it started, by PID, and prints where the data is.
+Starts the Kafka broker (or reuses a running ``cxpulse stack``), Alertmanager
+(routing to a small on-call receiver the demo runs) and a worker on embedded
+ClickHouse. It backfills two calm hours so the spike detector has a
+baseline, then plays live traffic with a delivery outage and draws a board
+from ``cx.enriched``; the outage should page on-call through Alertmanager.
+Ctrl-C or the end stops everything it started, by PID, and prints where the
+data is and what was paged.
 """
 
 from __future__ import annotations
@@ -29,8 +32,10 @@ from streams.board.state import BoardState
 from streams.cli.publishing import run_simulation
 from streams.settings import Settings
 from streams.simulator import Incident, SimConfig
+from streams.stack.alertmanager import AlertmanagerProcess
 from streams.stack.kafka import KafkaBroker
-from streams.stack.process import stop_pid
+from streams.stack.process import free_port, stop_pid
+from streams.stack.receiver import PageReceiver
 from streams.topics import ensure_topics
 
 
@@ -40,6 +45,7 @@ class DemoPlan:
     speed: float = 30.0  # simulated seconds per real second
     rate: float = 40.0  # contacts per simulated minute
     seed: int = 7
+    history_minutes: float = 120.0  # calm traffic before the live part: the detector's baseline
 
 
 class Demo:
@@ -49,6 +55,9 @@ class Demo:
         self.worker: subprocess.Popen[bytes] | None = None
         self.started_broker = False
         self.state = BoardState()
+        self.oncall = PageReceiver()
+        self.alertmanager = AlertmanagerProcess(settings.data_dir / "alertmanager", port=free_port(),
+                                                receiver_url=self.oncall.url)
 
     def run(self) -> None:
         try:
@@ -66,9 +75,13 @@ class Demo:
         self.started_broker = not self.broker.running()
         self.broker.start()
         asyncio.run(ensure_topics(self.s))
+        self.oncall.start()
+        self.alertmanager.start()
+        self.console.print(f"Alertmanager on {self.alertmanager.url}, paging the demo's on-call receiver")
         logs = self.s.data_dir / "logs"
         logs.mkdir(parents=True, exist_ok=True)
-        env = os.environ | {"CXPULSE_INGEST_TOKEN": secrets.token_urlsafe(16)}
+        env = os.environ | {"CXPULSE_INGEST_TOKEN": secrets.token_urlsafe(16),
+                            "CXPULSE_ALERTMANAGER_URL": self.alertmanager.url}
         self.console.print(f"starting worker (log: {logs / 'worker.log'})...")
         self.worker = subprocess.Popen([sys.executable, "-m", "streams.cli.main", "worker"], env=env,
                                        stdout=(logs / "worker.log").open("ab"), stderr=subprocess.STDOUT)
@@ -87,9 +100,17 @@ class Demo:
             time.sleep(1)
         raise TimeoutError("worker did not become healthy")
 
+    async def _history(self, end: datetime) -> int:
+        p = self.plan
+        cfg = SimConfig(seed=p.seed + 1, start=end - timedelta(minutes=p.history_minutes), rate_per_minute=p.rate,
+                        flat=True)
+        self.console.print(f"backfilling {p.history_minutes:.0f} calm minutes (the detector's baseline)...")
+        return await run_simulation(self.s, cfg, timedelta(minutes=p.history_minutes), 0, None)
+
     async def _live(self) -> int:
         p = self.plan
         sim_minutes = p.minutes * p.speed
+        await self._history(datetime.now(UTC) - timedelta(minutes=sim_minutes))
         cfg = SimConfig(seed=p.seed, start=datetime.now(UTC) - timedelta(minutes=sim_minutes),
                         rate_per_minute=p.rate, flat=True,
                         incident=Incident(timedelta(minutes=sim_minutes * 0.3),
@@ -113,7 +134,9 @@ class Demo:
         return published
 
     def _frame(self, footer: str):  # type: ignore[no-untyped-def]
-        return render(self.state, "cxpulse demo: live CX board", footer)
+        pages = [p["body"] for p in self.oncall.received]
+        paged = f"; pages to on-call: {len(pages)}" + (f" (last: {_page_title(pages[-1])})" if pages else "")
+        return render(self.state, "cxpulse demo: live CX board", footer + paged)
 
     def _elapsed(self) -> str:
         return f"{sum(self.state.totals.values())} events processed"
@@ -127,14 +150,30 @@ class Demo:
             self.worker.wait(timeout=5)
         if self.started_broker:
             self.broker.stop()
-        self.console.print("stopped the worker" + (" and Kafka" if self.started_broker else ""))
+        self.alertmanager.stop()
+        self.oncall.stop()
+        self.console.print("stopped the worker, Alertmanager" + (" and Kafka" if self.started_broker else ""))
 
     def _summary(self) -> None:
         from streams.cli.tables import print_query
 
+        for page in self.oncall.received:
+            self.console.print(f"[bold]page ({page['body']['status']})[/bold]: {_page_title(page['body'])}")
+        if not self.oncall.received:
+            self.console.print("no page was sent (the detector found nothing significant)")
+        print_query(self.s.dsn, "SELECT incident, change, severity, title FROM alerts FINAL "
+                    "WHERE alert_group NOT LIKE 'account:%' ORDER BY incident, seq", 20)
+        print_query(self.s.dsn, "SELECT count() AS account_incidents FROM alert_annotations "
+                    "WHERE alert_group LIKE 'account:%'", 1)
         print_query(self.s.dsn, "SELECT kind, count() AS events, countIf(sentiment_label = 'negative') "
                     "AS negative, round(avg(sentiment_score), 3) AS mean_score FROM events GROUP BY kind "
                     "ORDER BY kind", 50)
         self.console.print(f"data: ClickHouse at {Path(self.s.data_dir).resolve() / 'clickhouse'} "
                            f"(try: cxpulse query \"SELECT * FROM events LIMIT 5\"), "
                            f"Kafka at {self.broker.home.resolve()}")
+
+
+def _page_title(body: dict) -> str:  # type: ignore[type-arg]
+    """The summary annotation of an Alertmanager webhook notification."""
+    alerts = body.get("alerts") or [{}]
+    return str(alerts[-1].get("annotations", {}).get("summary", "?"))

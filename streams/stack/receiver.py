@@ -32,13 +32,20 @@ class PageReceiver:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.server.server_address[1]}/page"
 
-    def __enter__(self) -> PageReceiver:
+    def start(self) -> PageReceiver:
         self.thread.start()
         return self
 
-    def __exit__(self, *_: object) -> None:
-        self.server.shutdown()
+    def stop(self) -> None:
+        if self.thread.is_alive():
+            self.server.shutdown()
         self.server.server_close()
+
+    def __enter__(self) -> PageReceiver:
+        return self.start()
+
+    def __exit__(self, *_: object) -> None:
+        self.stop()
 
     def wait(self, done: Callable[[list[dict[str, Any]]], bool], timeout: float) -> bool:
         deadline = time.monotonic() + timeout
