@@ -161,7 +161,8 @@ class SpikeDetector:
         return notes
 
     def _prune(self, clock: Clock) -> None:
-        horizon = (clock.newest // 60_000 - self.cfg.keep_minutes) * 60
+        # Behind the slowest active kind, not the newest: a kind catching up still needs its minutes.
+        horizon = (clock.time(ALL) // 60_000 - self.cfg.keep_minutes) * 60
         if clock.pruned == 0:
             clock.pruned = clock.first
         for minute in range(clock.pruned, horizon, 60):

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import yaml
 
-from streams.stack.process import alive, port_open, read_pid, stop_pid
+from streams.stack.process import alive, port_open, read_pid, stop_recorded
 
 BINARY = "prometheus-alertmanager"
 
@@ -78,10 +78,7 @@ class AlertmanagerProcess:
         return proc.pid
 
     def stop(self) -> bool:
-        pid = self.pid()
-        stopped = stop_pid(pid) if pid else True
-        self.pid_file.unlink(missing_ok=True)
-        return stopped
+        return stop_recorded(self.pid_file)
 
     def _wait(self, proc: subprocess.Popen[bytes], timeout: float) -> None:
         deadline = time.monotonic() + timeout

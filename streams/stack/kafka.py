@@ -23,7 +23,7 @@ from pathlib import Path
 
 from streams.settings import Settings
 from streams.stack.maven import ensure_jars
-from streams.stack.process import alive, port_open, read_pid, stop_pid
+from streams.stack.process import alive, port_open, read_pid, stop_recorded
 from streams.stack.readiness import wait_for_metadata
 
 DEFAULT_VERSION = "3.9.1"
@@ -92,10 +92,7 @@ class KafkaBroker:
         return proc.pid
 
     def stop(self) -> bool:
-        pid = self.pid()
-        stopped = stop_pid(pid) if pid else True
-        self.pid_file.unlink(missing_ok=True)
-        return stopped
+        return stop_recorded(self.pid_file)
 
     def _configure(self, lib: Path) -> Path:
         (self.home / "logs").mkdir(parents=True, exist_ok=True)

@@ -55,3 +55,11 @@ def stop_pid(pid: int, timeout: float = 30.0) -> bool:
                 return True
             time.sleep(0.1)
     return not alive(pid)
+
+
+def stop_recorded(pid_file: Path) -> bool:
+    """Stop the process whose PID ``pid_file`` records (if it runs) and forget it."""
+    pid = read_pid(pid_file)
+    stopped = stop_pid(pid) if pid else True
+    pid_file.unlink(missing_ok=True)
+    return stopped

@@ -53,5 +53,5 @@ def test_live_table_matches_the_rollup(settings: Settings, worker: WorkerProcess
     assert worker.get("/v1/live/minute", token="wrong")[0] == 401
     worker.stop()
     assert live == Counter({"chat": 10, "email": 10, "call": 10, "social": 10})
-    assert rollup(settings) == dict(live)
+    assert rollup(settings) == {kind: n for kind, n in live.items() if n}  # survey windows hold 0 contacts
 
