@@ -75,6 +75,7 @@ class Settings(BaseSettings):
     alertmanager_url: str | None = None  # e.g. http://127.0.0.1:9093
     alert_webhook_url: SecretStr | None = None  # Slack-compatible incoming webhook
     alert_refresh_seconds: float = Field(60.0, gt=0)  # re-assert firing incidents to Alertmanager
+    alert_max_age_seconds: float = Field(900.0, gt=0)  # older decisions (backfills) are stored, not paged
     board_url: str = "http://127.0.0.1:3000/d/cx-overview?from={from}&to={to}"
 
     # HTTP (worker web server)

@@ -2,7 +2,9 @@
 
 One agent per target, so a target that is down holds back only itself: it
 is retried with capped exponential backoff while detection, storage and
-the other targets go on. A page is sent at most once per notification id:
+the other targets go on. Incidents decided about event time more than ``CXPULSE_ALERT_MAX_AGE_SECONDS``
+ago (a backfill, a catch-up after an outage) are stored but not paged, unless
+the incident was already paged live. A page is sent at most once per notification id:
 each target records what it delivered in the ``cx-alerts-delivered`` table
 (changelogged), which a restarted worker reads before sending again.
 Alertmanager deduplicates on labels as well.
@@ -54,9 +56,18 @@ def _target_agent(app: Any, settings: Settings, target: AlertTarget, delivered: 
             key = f"{target.name}|{note['id']}"
             if not target.wants(note) or (note["change"] != "refresh" and delivered.get(key)):
                 continue
+            if stale(note, settings.alert_max_age_seconds) and not delivered.get(f"{target.name}|{note['incident']}"):
+                metrics.ALERTS_DELIVERED.labels(target.name, "stale").inc()
+                continue
             await _send(target, note)
             if note["change"] != "refresh":
-                delivered[key] = int(time.time())
+                delivered[key] = delivered[f"{target.name}|{note['incident']}"] = int(time.time())
+
+
+def stale(note: dict[str, Any], max_age_seconds: float) -> bool:
+    """Decided about event time long past (a backfill or a catch-up after an outage): recorded in
+    ClickHouse and on cx.alerts, but not paged, unless the incident was already paged live."""
+    return note["event_time_ms"] < (time.time() - max_age_seconds) * 1000
 
 
 async def _send(target: AlertTarget, note: dict[str, Any]) -> None:

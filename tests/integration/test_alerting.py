@@ -112,8 +112,10 @@ def test_a_spike_pages_on_call_once_and_resolves(alert_env: dict[str, str], aler
         publish(settings, history)
         wait_enriched(settings, {e["event_id"] for e in history}, timeout=300)
         time.sleep(5)  # the last snapshots reach the detector
+        # A backfill is never paged (decided about the past). NOTE: the detector can still
+        # record a false incident while kinds catch up at different speeds (open item, issue 7).
         assert not am_alerts(alertmanager) and not slack.received, \
-            [p["body"]["cxpulse"]["summary"] for p in slack.received]  # calm traffic must not page
+            [p["body"]["cxpulse"]["summary"] for p in slack.received]
 
         burst = threading.Thread(target=angry_burst, args=(settings, 40))
         burst.start()
@@ -147,7 +149,7 @@ def test_a_spike_pages_on_call_once_and_resolves(alert_env: dict[str, str], aler
         assert len(resolved) == 1 and resolved[0]["body"]["cxpulse"]["incident"] == incident
     finally:
         worker.stop()
-    rows = store_rows(settings.dsn, f"SELECT status FROM alert_annotations WHERE incident = '{incident}'")
+    rows = store_rows(settings.dsn, f"SELECT status FROM alert_annotations WHERE incident = '{incident}'")  # noqa: S608
     assert rows == [["resolved"]]
 
 
