@@ -35,7 +35,9 @@ def env(broker: KafkaBroker, tmp_path: Path) -> dict[str, str]:
     values = {"CXPULSE_KAFKA_BOOTSTRAP": broker.bootstrap, "CXPULSE_TOPIC_PREFIX": f"it{tag}.",
               "CXPULSE_APP_ID": f"cxpulse-it-{tag}", "CXPULSE_DATA_DIR": str(tmp_path / "data"),
               "CXPULSE_WEB_PORT": str(free_port()), "CXPULSE_INGEST_TOKEN": "it-token",
-              "CXPULSE_TOPIC_PARTITIONS": "3", "CXPULSE_BATCH_WITHIN_SECONDS": "0.2"}
+              "CXPULSE_TOPIC_PARTITIONS": "3", "CXPULSE_BATCH_WITHIN_SECONDS": "0.2",
+              # pipeline tests run without the detection agents; tests/integration/test_alerting.py enables them
+              "CXPULSE_DETECT_ENABLED": "false"}
     asyncio.run(ensure_topics(settings_from(values)))
     return values
 
