@@ -17,10 +17,12 @@ from processors.redaction import Redactor
 from processors.sentiment import SentimentClassifier
 from sinks.clickhouse.client import connect
 from sinks.clickhouse.migrations import migrate
+from streams.enriched import EnrichedEvent
 from streams.enrichment import Enricher
 from streams.redact_event import EventRedactor
 from streams.settings import Settings
 from streams.signals import Signals
+from tests.sample import enriched_sample
 
 
 @pytest.fixture(scope="session")
@@ -53,3 +55,9 @@ def enricher() -> Enricher:
     classifier = SentimentClassifier.default()
     return Enricher(classifier, EventRedactor(Redactor(), 100_000),
                     Signals.from_settings(Settings(_env_file=None), classifier))
+
+
+@pytest.fixture(scope="session")
+def sample(enricher: Enricher) -> list[EnrichedEvent]:
+    """Ten simulated days with an incident, enriched as the worker would (tests/sample.py)."""
+    return enriched_sample(enricher)

@@ -17,7 +17,8 @@ RESOLVED = f"resolved_at >= $__fromTime AND resolved_at <= $__toTime AND {WHO}"
 HOURS = f"hour >= toStartOfHour($__fromTime) AND hour <= $__toTime AND agent_id != '' AND {WHO}"
 
 BACKLOG = f"SELECT countIf(is_open) AS backlog FROM cases WHERE {WHO}"
-OLDEST = f"SELECT dateDiff('second', minIf(opened_at, is_open), now()) AS oldest_open FROM cases WHERE {WHO}"
+# 0 when nothing is open (a stat shows "No data" for NULL).
+OLDEST = f"SELECT ifNull(dateDiff('second', minIf(opened_at, is_open), now()), 0) AS oldest_open FROM cases WHERE {WHO}"
 FCR = f"""
 SELECT 100 * countIf(first_contact_resolution) / nullIf(countIf(resolved_at IS NOT NULL), 0) AS fcr
 FROM cases WHERE {RESOLVED}

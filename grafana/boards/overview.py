@@ -99,5 +99,5 @@ def build() -> dashboard.Dashboard:
                                    description="Baseline: same weekday and hour over the 4 weeks before the range.")
                         .interval("1m"))
             .with_panel(timeseries("NPS and CSAT", SURVEY_TREND, "none").interval("1h"))
-            .with_panel(table("Incidents", INCIDENTS, description="Open first; from the spike detector."))
+            .with_panel(table("Incidents in range", INCIDENTS, description="Open first; from the spike detector."))
             .with_panel(table("Topics", TOPICS, description="A contact counts under each of its topics.")))

@@ -34,7 +34,7 @@ from streams.contract import SurveyEvent
 from streams.enriched import EnrichedEvent
 from tests import factories as f
 from tests.helpers import enriched
-from tests.sinks.conftest import SAMPLE_DAYS, SAMPLE_START
+from tests.sample import SAMPLE_DAYS, SAMPLE_START
 
 END = SAMPLE_START + timedelta(days=SAMPLE_DAYS)
 
