@@ -1,4 +1,4 @@
-"""Board fixtures: the shared simulated sample in ClickHouse, with the detector's incidents.
+"""Board fixtures: the shared simulated sample in ClickHouse, with the detector's incidents and an outage.
 
 The sample's incident (day 4, 00:00-02:00: four extra angry contacts a minute)
 is fed minute by minute to the real detector, and its notifications are
@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -25,9 +25,14 @@ from sinks.clickhouse.writer import ClickHouseWriter
 from streams.contract import SurveyEvent
 from streams.enriched import EnrichedEvent
 from streams.facts import fact
+from streams.bench.board_data import generate
 from tests.sample import SAMPLE_START
 
 INCIDENT = SAMPLE_START + timedelta(days=4)
+BUSY_DAY = datetime(2026, 9, 1, tzinfo=UTC)
+# Publishers "stop" for an hour on day 6: those events are never stored.
+OUTAGE = SAMPLE_START + timedelta(days=6, hours=12)
+OUTAGE_END = OUTAGE + timedelta(hours=1)
 BOARD_URL = "http://127.0.0.1:3000/d/cx-overview?from={from}&to={to}"
 
 
@@ -68,8 +73,20 @@ def boards_db(chdb_dsn: str, sample: list[EnrichedEvent], notes_of_sample: list[
     client = connect(chdb_dsn, database=f"g_{uuid.uuid4().hex[:12]}")
     migrate(client)
     writer = ClickHouseWriter(client)
-    for start in range(0, len(sample), 2_000):
-        writer.write_batch(sample[start:start + 2_000])
+    stored = [e for e in sample if not OUTAGE <= e.event.occurred_at < OUTAGE_END]
+    for start in range(0, len(stored), 2_000):
+        writer.write_batch(stored[start:start + 2_000])
     AlertWriter(client).write(notes_of_sample)
+    yield client
+    client.command(f"DROP DATABASE IF EXISTS {client.database}")
+
+
+@pytest.fixture(scope="module")
+def busy_calm_db(chdb_dsn: str) -> Iterator[Client]:
+    """One calm day at ~10 events a minute (the board benchmark's generator): enough volume per
+    channel that threshold rules with volume guards really judge it."""
+    client = connect(chdb_dsn, database=f"c_{uuid.uuid4().hex[:12]}")
+    migrate(client)
+    generate(client, BUSY_DAY, days=1, n=15_000)
     yield client
     client.command(f"DROP DATABASE IF EXISTS {client.database}")

@@ -1,0 +1,1 @@
+"""Grafana-managed alert rules over ClickHouse, contact points and the notification policy."""
