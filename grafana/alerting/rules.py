@@ -9,8 +9,9 @@ Rules:
 - ``cx-incident-open``: an incident the spike detector has open (its own
   severity), so teams on Grafana alerting see what Alertmanager pages.
 - ``cx-negative-rate``: a direct backstop that needs no learned baseline
-  (detector warming up or down): over half of a channel's scored contacts
-  negative for 15 minutes, with a volume guard; recovers below 40 %.
+  (detector warming up or down): with 99 % confidence more than 40 % of a
+  channel's scored contacts in the last 15 minutes are negative (Wilson
+  lower bound, at least 10 contacts); recovers when the bound drops under 30 %.
 - ``cx-contacts-stopped``: contacts fell below a tenth of the previous
   hour's rate (publishers or the pipeline stopped); the board would
   otherwise look calm.
@@ -35,11 +36,18 @@ SELECT incident, severity, alert_group, text AS title, toFloat64(1) AS open
 FROM alert_annotations
 WHERE time <= $__toTime AND (time_end IS NULL OR time_end > $__toTime)
 """
+# The 99 % Wilson lower bound of the negative share: few contacts never look like a spike.
 NEGATIVE_RATE = """
-SELECT channel, if(sum(scored) >= 20, 100 * sum(negative) / sum(scored), 0) AS negative_rate
-FROM contact_minute
-WHERE $__timeFilter(minute)
-GROUP BY channel
+WITH 2.576 AS z
+SELECT channel,
+       if(n >= 10, 100 * (p + z * z / (2 * n) - z * sqrt(p * (1 - p) / n + z * z / (4 * n * n))) / (1 + z * z / n), 0)
+           AS negative_share_lower_bound
+FROM (
+    SELECT channel, sum(scored) AS n, sum(negative) / nullIf(sum(scored), 0) AS p
+    FROM contact_minute
+    WHERE $__timeFilter(minute)
+    GROUP BY channel
+)
 """
 CONTACTS_STOPPED = """
 SELECT toFloat64(if(before >= 40, recent / (before / 4), 1)) AS recent_vs_last_hour
@@ -77,9 +85,10 @@ def rules() -> list[alerting.Rule]:
     return [
         rule("cx-incident-open", "CX incident open", INCIDENT_OPEN, 3600, _threshold("gt", 0), pending="0s",
              summary="{{ $labels.title }}", labels={"source": "detector"}),
-        rule("cx-negative-rate", "Negative rate above 50% on a channel", NEGATIVE_RATE, 900,
-             _threshold("gt", 50, ("lt", 40)), pending="5m", labels={"source": "threshold", "severity": "warning"},
-             summary="{{ $labels.channel }}: {{ humanize $values.A.Value }}% of scored contacts negative (15 min)"),
+        rule("cx-negative-rate", "Negative rate clearly above 40% on a channel", NEGATIVE_RATE, 900,
+             _threshold("gt", 40, ("lt", 30)), pending="5m", labels={"source": "threshold", "severity": "warning"},
+             summary="{{ $labels.channel }}: at least {{ humanize $values.A.Value }}% of scored contacts negative "
+                     "in the last 15 min (99% confidence)"),
         rule("cx-contacts-stopped", "Contacts stopped arriving", CONTACTS_STOPPED, 4500,
              _threshold("lt", 0.1, ("gt", 0.3)), pending="10m", labels={"source": "threshold", "severity": "critical"},
              summary="Contacts in the last 15 min are under 10% of the previous hour's rate: check publishers "

@@ -74,8 +74,8 @@ def test_contacts_stopped_rule(boards_db: Client) -> None:
 def test_recovery_threshold_keeps_a_firing_instance_until_it_recovers() -> None:
     model = RULES["cx-negative-rate"]["data"][1]["model"]
     a, b = (("channel", "chat"),), (("channel", "email"),)
-    assert threshold(model, {a: 45.0, b: 45.0}, firing={a}) == {a: True, b: False}
-    assert threshold(model, {a: 39.0}, firing={a}) == {a: False}
+    assert threshold(model, {a: 35.0, b: 35.0}, firing={a}) == {a: True, b: False}
+    assert threshold(model, {a: 29.0}, firing={a}) == {a: False}
 
 
 def test_policy_groups_and_routes_criticals_to_on_call() -> None:
