@@ -9,7 +9,7 @@ import yaml
 
 from streams.stack.alertmanager import config
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def amtool(path: Path) -> subprocess.CompletedProcess[str]:
