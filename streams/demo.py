@@ -168,9 +168,19 @@ class Demo:
         print_query(self.s.dsn, "SELECT kind, count() AS events, countIf(sentiment_label = 'negative') "
                     "AS negative, round(avg(sentiment_score), 3) AS mean_score FROM events GROUP BY kind "
                     "ORDER BY kind", 50)
+        self._snapshots()
         self.console.print(f"data: ClickHouse at {Path(self.s.data_dir).resolve() / 'clickhouse'} "
                            f"(try: cxpulse query \"SELECT * FROM events LIMIT 5\"), "
                            f"Kafka at {self.broker.home.resolve()}")
+
+    def _snapshots(self) -> None:
+        """The Grafana boards drawn from their own queries (no Grafana needed to look at them)."""
+        from grafana.snapshot import snapshot
+        from sinks.clickhouse.client import connect
+
+        paths = snapshot(connect(self.s.dsn), Path(self.s.data_dir).resolve() / "snapshots")
+        self.console.print("board snapshots (Grafana's panel queries on this data): "
+                           + ", ".join(str(p) for p in paths))
 
 
 def _page_title(body: dict) -> str:  # type: ignore[type-arg]

@@ -14,7 +14,7 @@ import logging
 
 import click
 
-from streams.cli import bench, data, demo, evaluate, grafana, model, schema, stack, worker
+from streams.cli import bench, board, data, demo, evaluate, grafana, model, schema, stack, worker
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -25,7 +25,7 @@ def cli(log_level: str) -> None:
 
 
 for command in (bench.bench, bench.bench_board, evaluate.evaluate, stack.stack, worker.worker, data.publish, data.simulate, data.query, demo.demo,
-                model.model, schema.schema, grafana.grafana):
+                model.model, schema.schema, grafana.grafana, board.board):
     cli.add_command(command)
 
 
