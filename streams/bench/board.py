@@ -14,13 +14,11 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
 
 from clickhouse_connect.driver.client import Client
 
 from sinks.clickhouse.client import connect
-from sinks.clickhouse.migrations import migrate
-from streams.bench.board_data import generate
+from streams.bench.board_data import history
 from streams.bench.board_queries import QUERIES
 
 TARGET_SECONDS = 1.0
@@ -47,17 +45,9 @@ def _median_seconds(client: Client, sql: str, params: dict[str, object], repeats
 
 
 def run(n: int, days: int = 30, repeats: int = 5, log: Callable[[str], None] = print) -> list[Timing]:
-    end = datetime.now(UTC).replace(minute=0, second=0, microsecond=0)
-    start = end - timedelta(days=days)
     with tempfile.TemporaryDirectory(prefix="cxpulse-board-") as folder:
         client = connect(f"chdb://{folder}", database="board")
-        migrate(client)
-        started = time.perf_counter()
-        generate(client, start, days, n)
-        log(f"wrote {n:,} events in {time.perf_counter() - started:.1f} s; optimizing rollups")
-        for table in ("contact_minute", "topic_minute", "survey_hour", "case_state", "case_contacts", "agent_day",
-                      "contact_topics"):
-            client.command(f"OPTIMIZE TABLE {table} FINAL")
+        start, end = history(client, n, days, log)
         params = {"start": start, "end": end}
         return [Timing(name, _median_seconds(client, board, params, repeats),
                        _median_seconds(client, raw, params, repeats)) for name, board, raw in QUERIES]

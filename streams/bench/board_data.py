@@ -9,9 +9,13 @@ the row number, so two runs build the same data.
 
 from __future__ import annotations
 
-from datetime import datetime
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 
 from clickhouse_connect.driver.client import Client
+
+from sinks.clickhouse.migrations import migrate
 
 _SELECT = """
 INSERT INTO events (event_id, kind, contact, occurred_at, received_at, stored_at, source, customer_id,
@@ -66,3 +70,19 @@ def generate(client: Client, start: datetime, days: int, n: int, chunk: int = 1_
     for offset in range(0, n, chunk):
         client.command(_SELECT, parameters={"start": start, "span_ms": span_ms, "n": n, "offset": offset,
                                             "rows": min(chunk, n - offset), "cases": max(n // 25, 1)})
+
+
+ROLLUPS = ("contact_minute", "topic_minute", "survey_hour", "case_state", "case_contacts", "agent_day", "contact_topics")
+
+
+def history(client: Client, n: int, days: int, log: Callable[[str], None]) -> tuple[datetime, datetime]:
+    """Migrate, write ``n`` events over the ``days`` before this hour, merge the rollups; (start, end)."""
+    end = datetime.now(UTC).replace(minute=0, second=0, microsecond=0)
+    start = end - timedelta(days=days)
+    migrate(client)
+    started = time.perf_counter()
+    generate(client, start, days, n)
+    log(f"wrote {n:,} events in {time.perf_counter() - started:.1f} s; optimizing rollups")
+    for table in ROLLUPS:
+        client.command(f"OPTIMIZE TABLE {table} FINAL")
+    return start, end

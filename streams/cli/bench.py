@@ -31,3 +31,14 @@ def bench_board(events: int, repeats: int) -> None:
     from streams.bench.board import report, run
 
     click.echo(report(run(events, repeats=repeats, log=lambda m: click.echo(m, err=True)), events))
+
+
+@click.command("bench-panels")
+@click.option("--events", default=10_000_000, show_default=True, help="Synthetic events over 30 days")
+@click.option("--repeats", default=5, show_default=True, help="Runs per query (median reported)")
+def bench_panels(events: int, repeats: int) -> None:
+    """Each overview panel's query, expanded as Grafana sends it, vs a full scan of events."""
+    from streams.bench.panels import report, run
+
+    timings, baseline = run(events, repeats=repeats, log=lambda m: click.echo(m, err=True))
+    click.echo(report(timings, baseline, events))
