@@ -42,8 +42,12 @@ def title(inc: Incident) -> str:
     strongest = max(findings, key=lambda f: f.ratio)
     where = ", ".join(sorted({f.series.split(":")[-1] for f in findings}))
     state = "resolved" if inc.status == "resolved" else inc.severity
-    return (f"CX spike ({state}): {inc.group} - {strongest.metric.replace('_', ' ')} "
-            f"{strongest.ratio:.1f}x baseline on {where}")
+    return f"CX spike ({state}): {inc.group} - {strongest.metric.replace('_', ' ')} {magnitude(strongest)} on {where}"
+
+
+def magnitude(f: Finding) -> str:
+    # A baseline of zero (nothing of the kind seen in this slot yet) has no ratio to show.
+    return f"{f.ratio:.1f}x baseline" if f.expected else "above a zero baseline"
 
 
 def summary(inc: Incident, link: str) -> str:
