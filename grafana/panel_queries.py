@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 from clickhouse_connect.driver.client import Client
@@ -17,7 +18,7 @@ from clickhouse_connect.driver.client import Client
 from grafana.datasources import CLICKHOUSE_TYPE
 from grafana.macros import expand
 from grafana.templating import Selection, interpolate
-from grafana.time_range import TimeRange
+from grafana.time_range import TimeRange, parse_duration_ms
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +32,12 @@ class PanelQuery:
     def expand(self, variables: Mapping[str, Selection], r: TimeRange) -> str:
         interval = r.interval_ms(self.min_interval)
         return expand(interpolate(self.raw_sql, variables, r, interval), r, interval)
+
+
+def board_range(board: dict[str, Any], now: datetime) -> TimeRange:
+    """The board's default time range (``now-6h`` to ``now``) ending at ``now``."""
+    span = parse_duration_ms(board["time"]["from"].removeprefix("now-"))
+    return TimeRange(now - timedelta(milliseconds=span), now)
 
 
 def panel_queries(board: dict[str, Any]) -> Iterator[PanelQuery]:

@@ -12,7 +12,7 @@ Example::
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +20,8 @@ from clickhouse_connect.driver.client import Client
 
 from grafana.export import load
 from grafana.frames import Frame, fetch
-from grafana.panel_queries import everything, panel_queries, selections
-from grafana.time_range import TimeRange, parse_duration_ms
+from grafana.panel_queries import board_range, everything, panel_queries, selections
+from grafana.time_range import TimeRange
 
 BOARDS = ("cx-overview", "cx-friction", "cx-agents", "cx-social", "cx-accounts")
 ROW_INCHES = 0.42
@@ -30,11 +30,6 @@ ROW_INCHES = 0.42
 def latest_event(client: Client) -> datetime:
     newest = client.command("SELECT toUnixTimestamp(max(occurred_at)) FROM events")
     return datetime.fromtimestamp(int(newest or 0), UTC) if newest else datetime.now(UTC)
-
-
-def board_range(board: dict[str, Any], now: datetime) -> TimeRange:
-    span = parse_duration_ms(board["time"]["from"].removeprefix("now-"))
-    return TimeRange(now - timedelta(milliseconds=span), now)
 
 
 def snapshot(client: Client, out: Path, boards: tuple[str, ...] = BOARDS, now: datetime | None = None) -> list[Path]:

@@ -19,9 +19,10 @@ from clickhouse_connect.driver.client import Client
 from grafana.boards import BOARDS
 from grafana.export import load
 from grafana.frames import fetch, problems
+from grafana.panel_queries import board_range as default_range
 from grafana.panel_queries import everything, panel_queries, selections
 from grafana.templating import Selection
-from grafana.time_range import TimeRange, parse_duration_ms
+from grafana.time_range import TimeRange
 from tests.grafana.conftest import INCIDENT
 
 NOW = INCIDENT + timedelta(hours=1)
@@ -29,8 +30,7 @@ CLICKHOUSE_BOARDS = [uid for uid in BOARDS if uid != "cx-pipeline"]
 
 
 def board_range(board: dict) -> TimeRange:
-    span = parse_duration_ms(board["time"]["from"].removeprefix("now-"))
-    return TimeRange(NOW - timedelta(milliseconds=span), NOW)
+    return default_range(board, NOW)
 
 
 def pick(mode: str):  # type: ignore[no-untyped-def]

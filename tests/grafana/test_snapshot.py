@@ -8,7 +8,8 @@ from clickhouse_connect.driver.client import Client
 from matplotlib.image import imread
 
 from grafana.export import load
-from grafana.snapshot import BOARDS, board_frames, board_range, latest_event, snapshot
+from grafana.panel_queries import board_range
+from grafana.snapshot import BOARDS, board_frames, latest_event, snapshot
 from tests.grafana.conftest import INCIDENT
 from tests.sample import SAMPLE_DAYS, SAMPLE_START
 
