@@ -44,7 +44,21 @@ def _text(ax: Axes, text: str, size: int) -> None:
 def _stat(ax: Axes, panel: dict[str, Any], frame: Frame) -> None:
     value = frame.rows[0][frame.indexes("value")[0]]
     decimals = int(panel.get("fieldConfig", {}).get("defaults", {}).get("decimals", 1))
-    _text(ax, "-" if value is None else f"{value:,.{decimals}f}{_unit(panel)}", 20)
+    if value is None:
+        text = "-"
+    elif _unit(panel) == " s":
+        text = duration(float(value))
+    else:
+        text = f"{value:,.{decimals}f}{_unit(panel)}"
+    _text(ax, text, 20)
+
+
+def duration(seconds: float) -> str:
+    """Seconds the way Grafana's ``s`` unit shows them: in the largest unit that reads well."""
+    for limit, size, name in ((90, 1, "s"), (5_400, 60, "min"), (172_800, 3_600, "h")):
+        if abs(seconds) < limit:
+            return f"{seconds / size:.1f} {name}"
+    return f"{seconds / 86_400:.1f} days"
 
 
 def series(frame: Frame) -> dict[str, tuple[list[Any], list[float]]]:

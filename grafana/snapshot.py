@@ -53,11 +53,13 @@ def board_frames(client: Client, board: dict[str, Any], r: TimeRange) -> tuple[d
     return frames, annotations
 
 
-def _spans(frame: Frame | None) -> list[tuple[datetime, datetime | None]]:
+def _spans(frame: Frame | None, r: TimeRange) -> list[tuple[datetime, datetime | None]]:
+    """Incident regions, clipped to the range (an incident may outlast it)."""
     if frame is None or not frame.rows:
         return []
     t, end = frame.columns.index("time"), frame.columns.index("timeEnd")
-    return [(row[t], row[end]) for row in frame.rows]
+    stop = r.end.replace(tzinfo=None)
+    return [(row[t], min(row[end] or stop, stop)) for row in frame.rows]
 
 
 def _board(client: Client, board: dict[str, Any], now: datetime, path: Path) -> Path:
@@ -76,7 +78,7 @@ def _board(client: Client, board: dict[str, Any], now: datetime, path: Path) -> 
     for panel in board["panels"]:
         g = panel["gridPos"]
         ax = fig.add_subplot(grid[g["y"]:g["y"] + g["h"], g["x"]:g["x"] + g["w"]])
-        draw(ax, panel, frames.get(panel["title"], Frame((), (), ())), _spans(annotations))
+        draw(ax, panel, frames.get(panel["title"], Frame((), (), ())), _spans(annotations, r))
     fig.suptitle(f"{board['title']}  ({r.start:%Y-%m-%d %H:%M} to {r.end:%Y-%m-%d %H:%M} UTC, all variables)",
                  x=0.01, ha="left", fontsize=12)
     fig.savefig(path, dpi=80, bbox_inches="tight")
