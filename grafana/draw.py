@@ -118,5 +118,5 @@ def _cell(value: Any) -> str:
         return f"{value:,.1f}"
     if isinstance(value, datetime):
         return value.strftime("%m-%d %H:%M")
-    text = str(value) if value is not None else ""
+    text = " ".join(str(value).split()) if value is not None else ""
     return text if len(text) <= 40 else text[:39] + "…"
