@@ -29,7 +29,7 @@ def draw(ax: Axes, panel: dict[str, Any], frame: Frame, spans: Sequence[tuple[da
     {"stat": _stat, "timeseries": _timeseries, "barchart": _bars}.get(panel["type"], _table)(ax, panel, frame)
     if panel["type"] == "timeseries":
         for start, end in spans:
-            ax.axvspan(start, end or ax.get_xlim()[1], color="red", alpha=0.12)  # type: ignore[arg-type]
+            ax.axvspan(start, end or ax.get_xlim()[1], color="red", alpha=0.1)  # type: ignore[arg-type]
 
 
 def _unit(panel: dict[str, Any]) -> str:

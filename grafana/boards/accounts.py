@@ -25,6 +25,11 @@ FROM {RISK} AS r LEFT JOIN account_state AS s ON s.account_id = r.account_id
 ORDER BY score DESC, account
 LIMIT 100
 """
+# Bursts of negative contacts from one account (the detector's account incidents), open at the range's end.
+ACCOUNT_INCIDENTS = """
+SELECT count() AS open_account_incidents FROM alert_annotations
+WHERE alert_group LIKE 'account:%' AND time <= $__toTime AND (time_end IS NULL OR time_end > $__toTime)
+"""
 SIGNALS = f"""
 SELECT account_id AS account, c_contacts AS contacts, c_negative_share AS `negative share`,
        c_negative_trend AS `negative trend`, c_friction AS friction, c_repeats AS repeats
@@ -40,5 +45,7 @@ def build() -> dashboard.Dashboard:
             .with_panel(stat("Accounts at risk (score >= 50)", AT_RISK, "none", decimals=0, w=6,
                              steps=[("green", None), ("orange", 1), ("red", 10)]))
             .with_panel(stat("Monthly value at risk", VALUE_AT_RISK, "currencyUSD", decimals=0, w=6))
-            .with_panel(bars("What drives the top 15 scores", SIGNALS, "none", stacked=True, w=12, h=10))
+            .with_panel(stat("Accounts with a burst of complaints now", ACCOUNT_INCIDENTS, "none", decimals=0,
+                             w=6, steps=[("green", None), ("orange", 1)]))
+            .with_panel(bars("What drives the top 15 scores", SIGNALS, "none", stacked=True, w=18, h=10))
             .with_panel(table("Accounts by risk", RANKED, w=24, h=12)))

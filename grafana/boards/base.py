@@ -9,11 +9,13 @@ from grafana.query import SQL
 
 TAG = "cxpulse"
 
-# Incidents from the detector (migration 0003), drawn as regions on every time series.
-INCIDENTS = """
+# CX incidents from the detector (migration 0003), drawn as regions on every time series.
+# Per-account bursts are for account managers (the accounts board), not the whole floor.
+NOT_ACCOUNT = "alert_group NOT LIKE 'account:%'"
+INCIDENTS = f"""
 SELECT time, time_end AS timeEnd, concat('[', severity, '] ', text) AS text, [severity, alert_group] AS tags
 FROM alert_annotations
-WHERE time <= $__toTime AND (time_end IS NULL OR time_end >= $__fromTime)
+WHERE {NOT_ACCOUNT} AND time <= $__toTime AND (time_end IS NULL OR time_end >= $__fromTime)
 ORDER BY time
 """
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from grafana_foundation_sdk.builders import dashboard
 
-from grafana.boards.base import board, filters
+from grafana.boards.base import NOT_ACCOUNT, board, filters
 from grafana.panels import stat, table, timeseries
 from grafana.variables import variable
 
@@ -24,9 +24,9 @@ SURVEY = "SELECT {expr} AS {name} FROM survey_hour WHERE survey_type = '{kind}' 
 NPS_EXPR = "100 * (sumIf(responses, score >= 9) - sumIf(responses, score <= 6)) / nullIf(sum(responses), 0)"
 CSAT_EXPR = "100 * sumIf(responses, score >= 4) / nullIf(sum(responses), 0)"
 CES_EXPR = "sum(responses * score) / nullIf(sum(responses), 0)"
-OPEN_INCIDENTS = """
+OPEN_INCIDENTS = f"""
 SELECT count() AS open_incidents FROM alert_annotations
-WHERE time <= $__toTime AND (time_end IS NULL OR time_end > $__toTime)
+WHERE {NOT_ACCOUNT} AND time <= $__toTime AND (time_end IS NULL OR time_end > $__toTime)
 """
 VOLUME = f"""
 SELECT $__timeInterval(minute) AS time, channel, sum(contacts) AS contacts
@@ -64,11 +64,11 @@ SELECT toStartOfInterval(hour, INTERVAL greatest($__interval_s, 3600) second) AS
 FROM survey_hour WHERE {HOURS}
 GROUP BY time ORDER BY time
 """
-INCIDENTS = """
+INCIDENTS = f"""
 SELECT time AS opened, time_end AS resolved, status, severity, text AS incident,
        arrayStringConcat(series, ', ') AS series, board_url AS link
 FROM alert_annotations
-WHERE time <= $__toTime AND (time_end IS NULL OR time_end >= $__fromTime)
+WHERE {NOT_ACCOUNT} AND time <= $__toTime AND (time_end IS NULL OR time_end >= $__fromTime)
 ORDER BY status = 'resolved', time DESC
 LIMIT 50
 """
