@@ -99,8 +99,9 @@ class KafkaBroker:
         config = self.home / "server.properties"
         config.write_text(server_properties(self.port, self.controller_port, self.home / "data"))
         if not (self.home / "data" / "meta.properties").exists():
-            subprocess.run(self._java(lib, "kafka.tools.StorageTool", "format", "-t",
-                                      self._cluster_id(), "-c", str(config), "-g"),
+            subprocess.run(self._java(lib, "kafka.tools.StorageTool", "format",
+                                      # one token: a base64url id may start with "-"
+                                      f"--cluster-id={self._cluster_id()}", "-c", str(config), "-g"),
                            check=True, capture_output=True)
         return config
 
