@@ -30,7 +30,11 @@ from aiokafka import AIOKafkaProducer
 from streams.contract import Event, parse_event, validate_event
 
 
-def key_of(event: Event) -> bytes:
+def key_of(event: Event | dict[str, Any]) -> bytes:
+    """The partition key: the customer, so one customer's events stay in order;
+    the event id for kinds without a customer (accounts, some cases)."""
+    if isinstance(event, dict):
+        return str(event.get("customer_id") or event["event_id"]).encode()
     return (event.customer_id or str(event.event_id)).encode()
 
 

@@ -11,6 +11,7 @@ import orjson
 from aiokafka import AIOKafkaProducer
 
 from streams.bench.traffic import stamped
+from streams.publisher import key_of
 from streams.settings import Settings
 
 TICK = 0.05
@@ -29,7 +30,7 @@ async def _paced(settings: Settings, events: list[dict[str, Any]], rate: float) 
             for event in events[len(sent) : due]:
                 ev = stamped(event, now)
                 futures.append(await producer.send(settings.topic(ev["kind"]), orjson.dumps(ev),
-                                                   key=ev["customer_id"].encode()))
+                                                   key=key_of(ev)))
                 sent.append(ev["event_id"])
             await asyncio.sleep(TICK)
         await asyncio.gather(*futures)
