@@ -18,8 +18,12 @@ from streams.stack.process import stop_pid
 class WorkerProcess:
     """``cxpulse worker`` as a child process with the given environment."""
 
-    def __init__(self, env: dict[str, str], log: Path, module: str = "streams.cli.main") -> None:
-        self.env, self.log, self.module = os.environ | env, log, module
+    def __init__(self, env: dict[str, str], log: Path, module: str = "streams.cli.main",
+                 code: Path | None = None) -> None:
+        """``code``: run the worker from another checkout (a baseline revision)."""
+        self.env, self.log, self.module, self.code = os.environ | env, log, module, code
+        if code is not None:
+            self.env["PYTHONPATH"] = str(code)
         self.proc: subprocess.Popen[bytes] | None = None
 
     @property
@@ -38,7 +42,7 @@ class WorkerProcess:
         with self.log.open("ab") as out:
             self.proc = subprocess.Popen([sys.executable, "-m", self.module, "worker",
                                           "--loglevel", os.environ.get("CXTEST_LOGLEVEL", "warning")], env=self.env, stdout=out,
-                                         stderr=subprocess.STDOUT)
+                                         stderr=subprocess.STDOUT, cwd=self.code)
         return self
 
     def wait_healthy(self, timeout: float = 120.0) -> WorkerProcess:

@@ -13,6 +13,7 @@ partitions are shared from the start; drain throughput is counted on
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from typing import Any
 
 from processors.sentiment import SentimentClassifier
@@ -26,7 +27,6 @@ from streams.enrichment import scored_texts
 from streams.settings import Settings
 
 SETTLE_SECONDS = 5.0
-
 
 
 def model_only(events: list[dict[str, Any]]) -> dict[str, Any]:
@@ -56,10 +56,10 @@ def _enriched(settings: Settings, ids: set[str], timeout: float) -> list[Any]:
 
 def drain(stack: BenchStack, events: list[dict[str, Any]], workers: int = 1,
           constant: bool = False, timeout: float = 600,
-          env_extra: dict[str, str] | None = None) -> dict[str, Any]:
+          env_extra: dict[str, str] | None = None, code: Path | None = None) -> dict[str, Any]:
     settings, env = stack.scenario(f"drain{workers}{'c' if constant else 'm'}")
     env |= env_extra or {}
-    procs = [stack.worker(env, i, constant).launch() for i in range(workers)]
+    procs = [stack.worker(env, i, constant, code).launch() for i in range(workers)]
     for p in procs:
         p.wait_healthy()
     time.sleep(SETTLE_SECONDS)  # let the group finish rebalancing before the backlog lands

@@ -39,8 +39,9 @@ class BenchStack:
         asyncio.run(ensure_topics(settings))
         return settings, env
 
-    def worker(self, env: dict[str, str], index: int, constant: bool = False) -> WorkerProcess:
+    def worker(self, env: dict[str, str], index: int, constant: bool = False,
+               code: Path | None = None) -> WorkerProcess:
         own = env | {"CXPULSE_WEB_PORT": str(free_port()),
                      "CXPULSE_DATA_DIR": f"{env['CXPULSE_DATA_DIR']}-w{index}"}
         module = "streams.bench.constant_worker" if constant else "streams.cli.main"
-        return WorkerProcess(own, self.home / f"{env['CXPULSE_APP_ID']}-w{index}.log", module)
+        return WorkerProcess(own, self.home / f"{env['CXPULSE_APP_ID']}-w{index}.log", module, code)

@@ -42,3 +42,21 @@ def bench_panels(events: int, repeats: int) -> None:
 
     timings, baseline = run(events, repeats=repeats, log=lambda m: click.echo(m, err=True))
     click.echo(report(timings, baseline, events))
+
+
+@click.command("bench-compare")
+@click.option("--baseline", default=None, help="Git revision the baseline worker runs (default: this tree)")
+@click.option("--env", "env", multiple=True, help="KEY=VALUE added to the candidate worker's environment")
+@click.option("--events", default=4000, show_default=True)
+@click.option("--rounds", default=2, show_default=True, help="Each side drains this many times")
+@click.option("--constant", is_flag=True, help="Both sides with constant sentiment (framework ceiling)")
+def bench_compare(baseline: str | None, env: tuple[str, ...], events: int, rounds: int,
+                  constant: bool) -> None:
+    """A/B one change: baseline vs candidate drain throughput, alternating, in one run."""
+    import json
+
+    from streams.bench.compare import compare
+
+    extra = dict(item.split("=", 1) for item in env)
+    result = compare(events, rounds, baseline, extra, constant, log=lambda m: click.echo(m, err=True))
+    click.echo(json.dumps(result, indent=2))
