@@ -4,8 +4,11 @@ It reads ``cx.enriched`` (keyed by event kind) and keeps one
 :class:`~processors.detection.Bucket` (a :class:`~processors.rollup.MinuteStats`
 plus survey scores, negative contacts per account and example messages)
 per kind and one-minute window of event time, for two hours. The spike
-detector reads snapshots of these windows (``streams.detect.snapshots``). The table is co-partitioned with the topic, so
-each worker holds the kinds of the partitions it owns.
+detector reads snapshots of these windows (``streams.detect.snapshots``).
+The table is co-partitioned with the topic, so each worker holds the kinds of
+the partitions it owns. Events are taken in batches and each window is written
+once per batch: a table write is a changelog message, and one per event cost
+more CPU (worker and broker) than the rest of the pipeline around the model.
 
 Counted once: events marked ``cx-replay`` were counted when first published,
 and each window remembers the highest source offset it has applied, so a
@@ -16,6 +19,7 @@ and ``topic_minute`` rollups in ClickHouse.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -24,11 +28,13 @@ import orjson
 
 from processors.detection import Bucket
 from processors.rollup import Fact
+from streams.live.current import current
 from streams.live.headers import OCCURRED_MS, REPLAY, header
 from streams.settings import Settings
 
 WINDOW_SECONDS = 60.0
 KEEP = timedelta(hours=2)
+COUNTED = frozenset({"chat", "email", "call", "social", "survey"})  # cases, accounts: never
 
 
 def fact_from_json(value: bytes) -> Fact | None:
@@ -49,17 +55,51 @@ def fact_from_doc(doc: dict[str, Any]) -> Fact | None:
 def apply(current: dict[str, Any] | None, kind: str, doc: dict[str, Any], at_ms: int,
           offset: int) -> dict[str, Any] | None:
     """The window's new value, or None when this offset is already in it (or nothing to count)."""
-    if current and current.get("offset", -1) >= offset:
-        return None
-    bucket = Bucket.from_dict(current) if current else Bucket(kind, at_ms // 60_000 * 60)
+    return apply_all(current, kind, [(doc, at_ms, offset)])
+
+
+def apply_all(current: dict[str, Any] | None, kind: str,
+              items: Sequence[tuple[dict[str, Any], int, int]]) -> dict[str, Any] | None:
+    """The window's value after ``items`` (doc, event ms, offset, in offset order);
+    None when every offset is already in it or nothing counts."""
+    applied = current.get("offset", -1) if current else -1
+    bucket, last = None, applied
+    for doc, at_ms, offset in items:
+        if offset <= applied:
+            continue
+        if bucket is None:
+            bucket = Bucket.from_dict(current) if current else Bucket(kind, at_ms // 60_000 * 60)
+        if _add(bucket, doc, at_ms):
+            last = offset
+    return None if bucket is None or last == applied else {**bucket.to_dict(), "offset": last}
+
+
+def _add(bucket: Bucket, doc: dict[str, Any], at_ms: int) -> bool:
     event = doc["event"]
     if (fact := fact_from_doc(doc)) is not None:
         bucket.add_contact(fact, at_ms, event.get("account_id") or "", doc.get("text", ""))
     elif event["kind"] == "survey":
         bucket.add_survey(event["survey_type"], event["score"], at_ms)
     else:
-        return None
-    return {**bucket.to_dict(), "offset": offset}
+        return False
+    return True
+
+
+Item = tuple[dict[str, Any], int, int]
+
+
+def window_groups(events: Sequence[Any]) -> list[tuple[Any, str, list[Item]]]:
+    """A batch's countable events grouped by kind and minute, in offset order:
+    (the group's last event, kind, items). Replays and kinds that never count are left out."""
+    groups: dict[tuple[str, int], list[Any]] = {}
+    for event in events:
+        m = event.message
+        kind = m.key.decode()
+        if kind in COUNTED and not header(m.headers, REPLAY):
+            groups.setdefault((kind, _event_ms(m.headers) // 60_000), []).append(event)
+    return [(group[-1], kind, [(orjson.loads(e.value), _event_ms(e.message.headers), e.message.offset)
+                               for e in group])
+            for (kind, _), group in groups.items()]
 
 
 def _event_ms(headers: Any) -> int:
@@ -83,17 +123,15 @@ def register(app: Any, settings: Settings) -> Any:
 
     @app.agent(source, name="cx-minute")
     async def live(stream: Any) -> None:
-        # Iterate values, not events(): windowed tables find the event's time
-        # through faust's current_event(), which only value iteration sets.
-        async for value in stream:
-            m = stream.current_event.message
-            if header(m.headers, REPLAY):
-                continue
-            # value(), not current(): current() ignores relative_to and uses the message time.
-            kind = m.key.decode()
-            new = apply(table[kind].value(), kind, orjson.loads(value), _event_ms(m.headers), m.offset)
-            if new is not None:
-                table[kind] = new
+        # One table write per kind and minute per batch, not per event: each write is
+        # a changelog message. The group's last event is made current, so the write
+        # lands in its window and its partition's changelog.
+        async for events in stream.take_events(settings.batch_size, settings.batch_within_seconds):
+            for last, kind, items in window_groups(events):
+                with current(last):
+                    new = apply_all(table[kind].value(), kind, items)
+                    if new is not None:
+                        table[kind] = new
 
     return table
 

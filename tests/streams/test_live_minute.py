@@ -1,4 +1,5 @@
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
 
 import orjson
 
@@ -7,7 +8,7 @@ from processors.rollup import Fact
 from processors.topics import TopicMatch
 from sinks.clickhouse.rows import enriched_json
 from streams.live.headers import OCCURRED_MS, REPLAY, enriched_headers, header
-from streams.live.minute import apply, fact_from_json
+from streams.live.minute import apply, apply_all, fact_from_json, window_groups
 from tests import factories as f
 from tests.helpers import enriched
 
@@ -52,3 +53,41 @@ def test_headers_carry_event_time_and_replay_mark() -> None:
     fresh, replay = enriched_headers(item, False), enriched_headers(item, True)
     assert header(fresh, OCCURRED_MS) == str(int(item.event.occurred_at.timestamp() * 1000)).encode()
     assert header(fresh, REPLAY) is None and header(replay, REPLAY) == b"1"
+
+
+def test_apply_all_folds_a_group_once_and_skips_applied_offsets() -> None:
+    angry = doc(enriched(f.chat("this is useless", account_id="acct-1"), score=-0.9))
+    one_by_one = apply(apply(None, "chat", angry, 120_500, 10), "chat", angry, 121_000, 11)
+    folded = apply_all(None, "chat", [(angry, 120_500, 10), (angry, 121_000, 11)])
+    assert folded == one_by_one
+    again = apply_all(folded, "chat", [(angry, 121_000, 11), (angry, 121_500, 12)])
+    assert again is not None and again["stats"]["contacts"] == 3 and again["offset"] == 12
+    assert apply_all(again, "chat", [(angry, 121_000, 12)]) is None
+
+
+@dataclass
+class _Message:  # the fields of a Kafka message the agent reads
+    key: bytes
+    headers: list[tuple[str, bytes]]
+    offset: int
+
+
+@dataclass
+class _Event:
+    message: _Message
+    value: bytes
+
+
+def _on_topic(item: object, offset: int, replayed: bool = False) -> _Event:
+    return _Event(_Message(item.event.kind.encode(), enriched_headers(item, replayed), offset),  # type: ignore[attr-defined]
+                  enriched_json(item))  # type: ignore[arg-type]
+
+
+def test_window_groups_by_kind_and_minute_without_replays_or_cases() -> None:
+    at = datetime(2026, 1, 1, 12, 0, 30, tzinfo=UTC)
+    chats = [enriched(f.chat("slow", occurred_at=at + timedelta(seconds=s))) for s in (0, 20, 40)]
+    events = [_on_topic(chats[0], 1), _on_topic(enriched(f.case()), 2), _on_topic(chats[1], 3, replayed=True),
+              _on_topic(chats[2], 4)]
+    groups = window_groups(events)
+    assert [(kind, [o for _, _, o in items]) for _, kind, items in groups] == [("chat", [1]), ("chat", [4])]
+    assert [last.message.offset for last, _, _ in groups] == [1, 4]
