@@ -59,15 +59,19 @@ def drain(stack: BenchStack, events: list[dict[str, Any]], workers: int = 1,
           env_extra: dict[str, str] | None = None, code: Path | None = None) -> dict[str, Any]:
     settings, env = stack.scenario(f"drain{workers}{'c' if constant else 'm'}")
     env |= env_extra or {}
-    procs = [stack.worker(env, i, constant, code).launch() for i in range(workers)]
-    for p in procs:
-        p.wait_healthy()
-    time.sleep(SETTLE_SECONDS)  # let the group finish rebalancing before the backlog lands
-    with Sampler([p.pid for p in procs], [p.url for p in procs]) as sampler:
-        publish(settings, events)
-        records = _enriched(settings, {e["event_id"] for e in events}, timeout)
-    for p in procs:
-        p.stop()
+    procs = [stack.worker(env, i, constant, code) for i in range(workers)]
+    try:
+        for p in procs:
+            p.launch()
+        for p in procs:
+            p.wait_healthy()
+        time.sleep(SETTLE_SECONDS)  # let the group finish rebalancing before the backlog lands
+        with Sampler([p.pid for p in procs], [p.url for p in procs]) as sampler:
+            publish(settings, events)
+            records = _enriched(settings, {e["event_id"] for e in events}, timeout)
+    finally:
+        for p in procs:
+            p.stop()
     stamps = sorted(r.timestamp for r in records)
     seconds = max(0.001, (stamps[-1] - stamps[0]) / 1000)
     return {"events": len(events), "seconds": round(seconds, 2),
@@ -95,11 +99,14 @@ def _per_second(stamps_ms: list[int]) -> list[int]:
 
 def latency(stack: BenchStack, events: list[dict[str, Any]], rate: float, label: str) -> dict[str, Any]:
     settings, env = stack.scenario(label)
-    worker = stack.worker(env, 0).start()
-    with Sampler([worker.pid], [worker.url]) as sampler:
-        sent = paced_publish(settings, events, rate)
-        _enriched(settings, set(sent), timeout=600)
-    worker.stop()
+    worker = stack.worker(env, 0)
+    try:
+        worker.start()
+        with Sampler([worker.pid], [worker.url]) as sampler:
+            sent = paced_publish(settings, events, rate)
+            _enriched(settings, set(sent), timeout=600)
+    finally:
+        worker.stop()
     dsn = Settings(data_dir=worker.env["CXPULSE_DATA_DIR"]).dsn
     lat = "dateDiff('millisecond', occurred_at, stored_at)"
     [[q, stored]] = store_rows(dsn, f"SELECT quantiles(0.5, 0.95, 0.99)({lat}), count() FROM events")

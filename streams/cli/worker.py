@@ -31,4 +31,9 @@ def worker(loglevel: str) -> None:
     logging.basicConfig(level=loglevel.upper())
     warn_if_open(settings)
     app = create_app(settings)
-    Worker(app, loglevel=loglevel, quiet=True).execute_from_commandline()
+    runner = Worker(app, loglevel=loglevel, quiet=True)
+    # At WARN and above Faust's terminal spinner sets the root logger to DEBUG so every
+    # log call can turn it: each debug line of aiokafka and Faust was then built and
+    # dropped, per message. No spinner: the root logger keeps the chosen level.
+    runner.spinner = None
+    runner.execute_from_commandline()
