@@ -16,8 +16,8 @@ import asyncio
 import logging
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sinks import metrics
@@ -28,6 +28,7 @@ from streams.enrichment import Enricher, Incoming
 from streams.outputs import Outputs
 from streams.records import Record
 from streams.store import RetryingStore
+from streams.threads import named_pool
 
 log = logging.getLogger(__name__)
 
@@ -48,9 +49,9 @@ class BatchResult:
 
 class Pipeline:
     def __init__(self, enricher: Enricher, store: RetryingStore, outputs: Outputs,
-                 max_bytes: int) -> None:
+                 max_bytes: int, model_pool: ThreadPoolExecutor | None = None) -> None:
         self.enricher, self.store, self.outputs, self.max_bytes = enricher, store, outputs, max_bytes
-        self.model_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="inference")
+        self.model_pool = model_pool or named_pool("inference")
 
     async def handle(self, records: Sequence[Record]) -> BatchResult:
         with _stage("decode"):

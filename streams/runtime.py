@@ -23,6 +23,7 @@ from streams.redact_event import EventRedactor
 from streams.settings import Settings
 from streams.signals import Signals
 from streams.store import RetryingStore
+from streams.threads import named_pool
 from streams.topics import ensure_topics
 
 log = logging.getLogger(__name__)
@@ -65,13 +66,15 @@ class Runtime:
         client = connect(s.dsn)
         applied = migrate(client)
         log.info("ClickHouse %s ready (%d migrations applied)", redact_dsn(s.dsn), len(applied))
-        classifier = SentimentClassifier.from_setting(s.sentiment_model, s.inference_threads,
-                                                      s.inference_spinning)
+        # Loaded on the inference thread: ONNX Runtime's own threads inherit its name.
+        model_pool = named_pool("inference")
+        classifier = model_pool.submit(SentimentClassifier.from_setting, s.sentiment_model,
+                                       s.inference_threads, s.inference_spinning).result()
         self.model_name = classifier.model
         redactor = EventRedactor(Redactor(), s.max_text_chars)
         enricher = Enricher(classifier, redactor, Signals.from_settings(s, classifier))
         store = RetryingStore(ClickHouseWriter(client), s.clickhouse_retry_max_seconds)
-        return Pipeline(enricher, store, outputs, s.ingest_max_body_bytes)
+        return Pipeline(enricher, store, outputs, s.ingest_max_body_bytes, model_pool)
 
     def close(self) -> None:
         if self.pipeline is not None:

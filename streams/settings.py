@@ -48,7 +48,7 @@ class Settings(BaseSettings):
     # Worker
     batch_size: int = Field(512, ge=1, le=10_000)
     batch_within_seconds: float = Field(0.5, gt=0)
-    agent_concurrency: int = Field(1, ge=1, le=8)  # batches in flight per worker
+    agent_concurrency: int = Field(2, ge=1, le=8)  # batches in flight: one scored while one is written
     sentiment_model: str = "default"  # or a local Hugging Face / ONNX folder
     inference_threads: int | None = None
     inference_spinning: bool = False  # onnxruntime threads busy-wait between ops

@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
@@ -19,6 +18,7 @@ from sinks import metrics
 from sinks.clickhouse.writer import ClickHouseWriter, WriteResult
 from streams.enriched import EnrichedEvent
 from streams.retry import retry_forever
+from streams.threads import named_pool
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -27,7 +27,7 @@ T = TypeVar("T")
 class RetryingStore:
     def __init__(self, writer: ClickHouseWriter, max_wait: float = 30.0) -> None:
         self.writer = writer
-        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="clickhouse")
+        self.pool = named_pool("clickhouse")
         self.max_wait = max_wait
 
     async def write(self, batch: Sequence[EnrichedEvent]) -> WriteResult:

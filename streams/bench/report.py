@@ -27,8 +27,20 @@ def print_report(r: dict[str, Any]) -> None:
         s = r[name]
         print(f"{name:<20}{s['rate']:>8}{s['p50_s']:>8.2f}{s['p95_s']:>8.2f}{s['p99_s']:>8.2f}"
               f"{s['max_lag']:>9.0f}{s['peak_rss_mb']:>10}")
+    print_cpu(rows)
     print("\nratios:", json.dumps(r["ratios"]))
     print("two-worker split:", r["two_workers"]["per_worker"])
+
+
+PARTS = ("model", "event_loop", "clickhouse", "broker", "other_python", "total")
+
+
+def print_cpu(rows: list[tuple[str, dict[str, Any]]]) -> None:
+    """Where each event's CPU goes: the budget that bounds throughput on shared cores."""
+    print(f"\n{'CPU ms per event':<34}" + "".join(f"{p:>13}" for p in PARTS))
+    for name, s in rows:
+        cpu = s.get("cpu_ms_per_event", {})
+        print(f"{name:<34}" + "".join(f"{cpu.get(p, 0.0):>13.3f}" for p in PARTS))
 
 
 def save(r: dict[str, Any], out: Path) -> tuple[Path, Path]:

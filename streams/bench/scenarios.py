@@ -13,10 +13,12 @@ partitions are shared from the start; drain throughput is counted on
 from __future__ import annotations
 
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from processors.sentiment import SentimentClassifier
+from streams.bench.cpu import cpu_by_part, per_event, process_cpu
 from streams.bench.kafka_io import publish, read_topic
 from streams.bench.pacing import paced_publish
 from streams.bench.processes import WorkerProcess, store_rows
@@ -36,12 +38,13 @@ def model_only(events: list[dict[str, Any]]) -> dict[str, Any]:
              for i in range(0, len(events), batch)]
     clf.classify(calls[0][:32])
     clf.cache.clear()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     for texts in calls:
         clf.classify(texts)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     texts = sum(len(c) for c in calls)
     return {"events": len(events), "texts": texts, "batch": batch, "seconds": round(seconds, 2),
+            "cpu_ms_per_event": per_event(Counter(model=cpu), len(events)),
             "events_per_s": round(len(events) / seconds, 1), "texts_per_s": round(texts / seconds, 1)}
 
 
@@ -66,9 +69,12 @@ def drain(stack: BenchStack, events: list[dict[str, Any]], workers: int = 1,
         for p in procs:
             p.wait_healthy()
         time.sleep(SETTLE_SECONDS)  # let the group finish rebalancing before the backlog lands
+        before = _cpu(stack, procs)
         with Sampler([p.pid for p in procs], [p.url for p in procs]) as sampler:
             publish(settings, events)
             records = _enriched(settings, {e["event_id"] for e in events}, timeout)
+        spent = _cpu(stack, procs)
+        spent.subtract(before)
     finally:
         for p in procs:
             p.stop()
@@ -77,7 +83,18 @@ def drain(stack: BenchStack, events: list[dict[str, Any]], workers: int = 1,
     return {"events": len(events), "seconds": round(seconds, 2),
             "events_per_s": round(len(events) / seconds, 1), "mean_cpu_percent": sampler.mean_cpu(),
             "peak_rss_mb": sampler.peak_rss_mb(), "per_worker": [_share(p) for p in procs],
+            "cpu_ms_per_event": per_event(spent, len(events)),
             "throughput_timeline": _per_second(stamps)}
+
+
+def _cpu(stack: BenchStack, procs: list[WorkerProcess]) -> Counter[str]:
+    """CPU seconds so far: each part of the workers, and the broker."""
+    spent: Counter[str] = Counter()
+    for p in procs:
+        spent.update(cpu_by_part(p.pid))
+    broker = stack.broker.pid()
+    spent["broker"] = process_cpu(broker) if broker else 0.0
+    return spent
 
 
 def _share(proc: WorkerProcess) -> dict[str, Any]:

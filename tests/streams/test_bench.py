@@ -1,5 +1,7 @@
 """The benchmark harness's own logic (no timings are asserted: benchmarks are scripts)."""
 
+import os
+import time
 from pathlib import Path
 
 from streams.bench import scenarios
@@ -53,3 +55,25 @@ def test_profile_summary_counts_inclusive_samples(tmp_path: Path) -> None:
     raw = tmp_path / "p.txt"
     raw.write_text("main;onnx_backend.py:_run 30\nmain;writer.py:write_batch 10\nmain;other 60\n")
     assert dict(summarize(raw)) == {"onnx_backend.py:_run": 30.0, "writer.py:write_batch": 10.0}
+
+
+def test_cpu_parts_of_this_process() -> None:
+    import threading
+
+    from streams.bench.cpu import cpu_by_part, per_event
+    from streams.threads import named_pool
+
+    def spin() -> None:
+        end = time.process_time() + 0.3
+        while time.process_time() < end:
+            pass
+
+    pool = named_pool("inference")
+    before = cpu_by_part(os.getpid())
+    pool.submit(spin).result()
+    spent = cpu_by_part(os.getpid())
+    spent.subtract(before)
+    pool.shutdown()
+    assert spent["model"] >= 0.1 and spent["model"] > spent["event_loop"]
+    assert threading.current_thread() is threading.main_thread()
+    assert per_event(spent, 100)["total"] >= 1.0
