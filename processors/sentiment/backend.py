@@ -51,8 +51,9 @@ def unit_mean(vectors: np.ndarray | list[np.ndarray]) -> np.ndarray | None:
     """The unit-length mean of text vectors (a long text's chunks, a conversation's turns)."""
     if len(vectors) == 0:
         return None
-    mean = np.mean(vectors, axis=0)
-    return mean / max(float(np.linalg.norm(mean)), 1e-12)
+    # A sum has the mean's direction; one vector (most texts) needs no reduction at all.
+    total = vectors[0] if len(vectors) == 1 else np.sum(vectors, axis=0)
+    return total / max(float(np.sqrt(total @ total)), 1e-12)
 
 
 def load_backend(folder: Path, threads: int | None = None, spinning: bool = False) -> Backend:

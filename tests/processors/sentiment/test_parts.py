@@ -49,3 +49,17 @@ def test_label_mapping(names: dict[int, str], expected: tuple[str, ...]) -> None
 ])
 def test_language_detection(text: str, lang: str) -> None:
     assert detect_language(text) == lang
+
+
+def test_unit_mean_is_the_unit_length_mean() -> None:
+    import numpy as np
+
+    from processors.sentiment.backend import unit_mean
+
+    a, b = np.array([3.0, 4.0], dtype=np.float32), np.array([0.0, 2.0], dtype=np.float32)
+    assert unit_mean([]) is None
+    assert np.allclose(unit_mean([a]), [0.6, 0.8])
+    mean = (a + b) / 2
+    assert np.allclose(unit_mean([a, b]), mean / np.linalg.norm(mean))
+    assert np.allclose(unit_mean(np.stack([a, b])), mean / np.linalg.norm(mean))
+    assert np.allclose(unit_mean([np.zeros(2, dtype=np.float32)]), [0.0, 0.0])
