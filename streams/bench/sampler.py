@@ -6,6 +6,7 @@ import re
 import threading
 import time
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import psutil
@@ -25,6 +26,7 @@ class Sample:
 class Sampler:
     pids: list[int]
     urls: list[str]
+    lag: Callable[[], float] | None = None  # e.g. GroupLag; default: the workers' gauges
     samples: list[Sample] = field(default_factory=list)
     _stop: threading.Event = field(default_factory=threading.Event)
 
@@ -48,9 +50,10 @@ class Sampler:
                 rss = sum(p.memory_info().rss for p in self.procs) / 2**20
             except psutil.Error:
                 return
-            self.samples.append(Sample(time.monotonic() - self.started, cpu, rss, self._lag()))
+            lag = self.lag() if self.lag is not None else self._gauge_lag()
+            self.samples.append(Sample(time.monotonic() - self.started, cpu, rss, lag))
 
-    def _lag(self) -> float:
+    def _gauge_lag(self) -> float:
         total = 0.0
         for url in self.urls:
             try:

@@ -20,6 +20,7 @@ from typing import Any
 from processors.sentiment import SentimentClassifier
 from streams.bench.cpu import cpu_by_part, per_event, process_cpu
 from streams.bench.kafka_io import publish, read_topic
+from streams.bench.lag import GroupLag
 from streams.bench.pacing import paced_publish
 from streams.bench.processes import WorkerProcess, store_rows
 from streams.bench.sampler import Sampler
@@ -70,7 +71,7 @@ def drain(stack: BenchStack, events: list[dict[str, Any]], workers: int = 1,
             p.wait_healthy()
         time.sleep(SETTLE_SECONDS)  # let the group finish rebalancing before the backlog lands
         before = _cpu(stack, procs)
-        with Sampler([p.pid for p in procs], [p.url for p in procs]) as sampler:
+        with Sampler([p.pid for p in procs], [p.url for p in procs], GroupLag(settings)) as sampler:
             publish(settings, events)
             records = _enriched(settings, {e["event_id"] for e in events}, timeout)
         spent = _cpu(stack, procs)
@@ -119,7 +120,7 @@ def latency(stack: BenchStack, events: list[dict[str, Any]], rate: float, label:
     worker = stack.worker(env, 0)
     try:
         worker.start()
-        with Sampler([worker.pid], [worker.url]) as sampler:
+        with Sampler([worker.pid], [worker.url], GroupLag(settings)) as sampler:
             sent = paced_publish(settings, events, rate)
             _enriched(settings, set(sent), timeout=600)
     finally:

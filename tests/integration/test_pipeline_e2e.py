@@ -45,6 +45,8 @@ def test_kafka_and_http_events_arrive_exactly_once(settings: Settings, worker: W
     worker.stop()
     assert set(ids) == {e["event_id"] for e in via_kafka + via_http}
     assert stored(settings) == (78, 78)
+    # the agent's two actors share one queue: every event was handled once, not once per actor
+    assert enriched_ids(settings, until=79, timeout=5).total() == 78
     reasons = sorted(read_headers(r.headers)["cx-dlq-reason"] for r in dead)
     assert reasons == ["malformed_json", "schema_violation", "wrong_topic"]
     assert b"{broken" in [r.value for r in dead]

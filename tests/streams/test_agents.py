@@ -1,7 +1,9 @@
 """The agent under Faust's test_context: real model, real embedded ClickHouse.
 
 Only the producer seam is replaced (``RecordingOutputs``), since test_context
-runs without a broker; tests/integration covers the real topics.
+runs without a broker; tests/integration covers the real topics. One actor:
+test_context gives each actor every value put, while on a real topic the
+actors share one queue (each event once, checked by the integration tests).
 """
 
 import asyncio
@@ -30,7 +32,7 @@ async def _drive(settings: Settings, outputs: RecordingOutputs, values: list[byt
 
 def test_agent_stores_valid_events_and_dead_letters_the_rest(chdb_dsn: str) -> None:
     outputs = RecordingOutputs()
-    settings = Settings(clickhouse_dsn=chdb_dsn, batch_within_seconds=0.1)
+    settings = Settings(clickhouse_dsn=chdb_dsn, batch_within_seconds=0.1, agent_concurrency=1)
     events = [f.chat(), f.survey(), f.call()]
     values = [orjson.dumps(e) for e in events] + [b"{oops", orjson.dumps(f.survey(score=99))]
     asyncio.run(_drive(settings, outputs, values))
@@ -56,7 +58,7 @@ def test_a_failing_batch_is_retried_not_acked(chdb_dsn: str) -> None:
             await super().enriched(items, replayed)
 
     outputs = FlakyOutputs()
-    settings = Settings(clickhouse_dsn=chdb_dsn, batch_within_seconds=0.1)
+    settings = Settings(clickhouse_dsn=chdb_dsn, batch_within_seconds=0.1, agent_concurrency=1)
     event = f.social()
     asyncio.run(_drive(settings, outputs, [orjson.dumps(event)]))
     assert [i.event_id for i in outputs.enriched_items] == [event["event_id"]]
