@@ -3,17 +3,20 @@
 The worker's own ``cx_consumer_lag`` gauge is set per partition when a batch
 from that partition is handled, so partitions waiting their turn keep an old
 value and the sum jumps; the benchmark reads the broker instead. Committed
-offsets trail processing by up to the commit interval (1 s).
+offsets trail processing by up to the commit interval (1 s). The clients stay
+connected between readings (on their own event loop), so sampling every
+second costs the broker two small requests, not new connections.
 
 Example::
 
-    lag = GroupLag(settings)      # the worker group's source topics
-    lag()                         # 1234
+    with GroupLag(settings) as lag:   # the worker group's source topics
+        lag()                         # 1234
 """
 
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 from aiokafka import AIOKafkaConsumer
 from aiokafka.admin import AIOKafkaAdminClient
@@ -26,30 +29,49 @@ from streams.settings import Settings
 class GroupLag:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        self.loop = asyncio.new_event_loop()
+        self.clients: tuple[AIOKafkaAdminClient, AIOKafkaConsumer] | None = None
+        self.partitions: list[TopicPartition] = []
+
+    def __enter__(self) -> GroupLag:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def __call__(self) -> float:
-        return asyncio.run(self._lag())
+        return self.loop.run_until_complete(self._lag())
+
+    def close(self) -> None:
+        if self.clients is not None:
+            admin, consumer = self.clients
+            self.loop.run_until_complete(consumer.stop())
+            self.loop.run_until_complete(admin.close())
+            self.clients = None
+        self.loop.close()
+
+    async def _connect(self) -> tuple[AIOKafkaAdminClient, AIOKafkaConsumer]:
+        if self.clients is None:
+            bootstrap = self.settings.kafka_bootstrap
+            admin, consumer = AIOKafkaAdminClient(bootstrap_servers=bootstrap), AIOKafkaConsumer(
+                bootstrap_servers=bootstrap)
+            await admin.start()
+            await consumer.start()
+            described = await admin.describe_topics(list(self.settings.kind_topics))
+            self.partitions = [TopicPartition(t["topic"], p["partition"])
+                               for t in described for p in t["partitions"]]
+            self.clients = admin, consumer
+        return self.clients
 
     async def _lag(self) -> float:
-        s = self.settings
-        admin = AIOKafkaAdminClient(bootstrap_servers=s.kafka_bootstrap)
-        consumer = AIOKafkaConsumer(bootstrap_servers=s.kafka_bootstrap)
-        await admin.start()
-        await consumer.start()
-        try:
-            committed = await _committed(admin, s.app_id)
-            described = await admin.describe_topics(list(s.kind_topics))
-            ends = await consumer.end_offsets([TopicPartition(t["topic"], p["partition"])
-                                               for t in described for p in t["partitions"]])
-        finally:
-            await consumer.stop()
-            await admin.close()
+        admin, consumer = await self._connect()
+        committed = await _committed(admin, self.settings.app_id)
+        ends = await consumer.end_offsets(self.partitions)
         done = {tp: meta.offset for tp, meta in committed.items() if meta.offset >= 0}
         return float(sum(end - done.get(tp, 0) for tp, end in ends.items()))
 
 
-
-async def _committed(admin: AIOKafkaAdminClient, group: str) -> dict:  # type: ignore[type-arg]
+async def _committed(admin: AIOKafkaAdminClient, group: str) -> dict[TopicPartition, Any]:
     try:
         return await admin.list_consumer_group_offsets(group)
     except GroupCoordinatorNotAvailableError:  # no group has committed on this broker yet

@@ -71,7 +71,8 @@ def drain(stack: BenchStack, events: list[dict[str, Any]], workers: int = 1,
             p.wait_healthy()
         time.sleep(SETTLE_SECONDS)  # let the group finish rebalancing before the backlog lands
         before = _cpu(stack, procs)
-        with Sampler([p.pid for p in procs], [p.url for p in procs], GroupLag(settings)) as sampler:
+        pids, urls = [p.pid for p in procs], [p.url for p in procs]
+        with GroupLag(settings) as lag, Sampler(pids, urls, lag) as sampler:
             publish(settings, events)
             records = _enriched(settings, {e["event_id"] for e in events}, timeout)
         spent = _cpu(stack, procs)
@@ -120,7 +121,7 @@ def latency(stack: BenchStack, events: list[dict[str, Any]], rate: float, label:
     worker = stack.worker(env, 0)
     try:
         worker.start()
-        with Sampler([worker.pid], [worker.url], GroupLag(settings)) as sampler:
+        with GroupLag(settings) as lag, Sampler([worker.pid], [worker.url], lag) as sampler:
             sent = paced_publish(settings, events, rate)
             _enriched(settings, set(sent), timeout=600)
     finally:

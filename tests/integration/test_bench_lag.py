@@ -30,9 +30,9 @@ async def _consume_and_commit(settings: Settings, count: int) -> None:
 
 
 def test_lag_counts_what_the_group_has_not_committed(settings: Settings) -> None:
-    lag = GroupLag(settings)
-    assert lag() == 0
-    publish(settings, [f.chat() for _ in range(7)] + [f.email() for _ in range(5)])
-    assert lag() == 12
-    asyncio.run(_consume_and_commit(settings, 12))
-    assert lag() == 0
+    with GroupLag(settings) as lag:
+        assert lag() == 0
+        publish(settings, [f.chat() for _ in range(7)] + [f.email() for _ in range(5)])
+        assert lag() == 12
+        asyncio.run(_consume_and_commit(settings, 12))
+        assert lag() == 0
