@@ -11,7 +11,7 @@ Faust's own stream iteration sets; tests/integration/test_live_minute.py
 Example::
 
     async for events in stream.take_events(512, 0.5):
-        with current(events[-1]):
+        with as_current(events[-1]):
             table[key] = value   # changelog partition and window of events[-1]
 """
 
@@ -26,7 +26,7 @@ from faust import streams
 
 
 @contextmanager
-def current(event: Any) -> Iterator[None]:
+def as_current(event: Any) -> Iterator[None]:
     token = streams._current_event.set(weakref.ref(event))  # noqa: SLF001 - see module docstring
     try:
         yield

@@ -28,13 +28,14 @@ import orjson
 
 from processors.detection import Bucket
 from processors.rollup import Fact
-from streams.live.current import current
+from streams.live.current import as_current
 from streams.live.headers import OCCURRED_MS, REPLAY, header
 from streams.settings import Settings
 
 WINDOW_SECONDS = 60.0
 KEEP = timedelta(hours=2)
 COUNTED = frozenset({"chat", "email", "call", "social", "survey"})  # cases, accounts: never
+Item = tuple[dict[str, Any], int, int]  # an enriched message's doc, event time (ms), offset
 
 
 def fact_from_json(value: bytes) -> Fact | None:
@@ -58,8 +59,7 @@ def apply(current: dict[str, Any] | None, kind: str, doc: dict[str, Any], at_ms:
     return apply_all(current, kind, [(doc, at_ms, offset)])
 
 
-def apply_all(current: dict[str, Any] | None, kind: str,
-              items: Sequence[tuple[dict[str, Any], int, int]]) -> dict[str, Any] | None:
+def apply_all(current: dict[str, Any] | None, kind: str, items: Sequence[Item]) -> dict[str, Any] | None:
     """The window's value after ``items`` (doc, event ms, offset, in offset order);
     None when every offset is already in it or nothing counts."""
     applied = current.get("offset", -1) if current else -1
@@ -83,9 +83,6 @@ def _add(bucket: Bucket, doc: dict[str, Any], at_ms: int) -> bool:
     else:
         return False
     return True
-
-
-Item = tuple[dict[str, Any], int, int]
 
 
 def window_groups(events: Sequence[Any]) -> list[tuple[Any, str, list[Item]]]:
@@ -128,7 +125,8 @@ def register(app: Any, settings: Settings) -> Any:
         # lands in its window and its partition's changelog.
         async for events in stream.take_events(settings.batch_size, settings.batch_within_seconds):
             for last, kind, items in window_groups(events):
-                with current(last):
+                with as_current(last):
+                    # value(), not current(): current() ignores relative_to and uses the message time.
                     new = apply_all(table[kind].value(), kind, items)
                     if new is not None:
                         table[kind] = new
