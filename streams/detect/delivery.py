@@ -4,7 +4,8 @@ One agent per target, so a target that is down holds back only itself: it
 is retried with capped exponential backoff while detection, storage and
 the other targets go on. Incidents decided about event time more than ``CXPULSE_ALERT_MAX_AGE_SECONDS``
 ago (a backfill, a catch-up after an outage) are stored but not paged, unless
-the incident was already paged live. A page is sent at most once per notification id:
+the incident was already paged live; the resolution of an incident a target
+never paged is not sent to it either. A page is sent at most once per notification id:
 each target records what it delivered in the ``cx-alerts-delivered`` table
 (changelogged), which a restarted worker reads before sending again.
 Alertmanager deduplicates on labels as well.
@@ -56,12 +57,20 @@ def _target_agent(app: Any, settings: Settings, target: AlertTarget, delivered: 
             key = f"{target.name}|{note['id']}"
             if not target.wants(note) or (note["change"] != "refresh" and delivered.get(key)):
                 continue
-            if stale(note, settings.alert_max_age_seconds) and not delivered.get(f"{target.name}|{note['incident']}"):
+            if skip(note, settings.alert_max_age_seconds, bool(delivered.get(f"{target.name}|{note['incident']}"))):
                 metrics.ALERTS_DELIVERED.labels(target.name, "stale").inc()
                 continue
             await _send(target, note)
             if note["change"] != "refresh":
                 delivered[key] = delivered[f"{target.name}|{note['incident']}"] = int(time.time())
+
+
+def skip(note: dict[str, Any], max_age_seconds: float, incident_paged: bool) -> bool:
+    """Not for this target: decided about the past, or the end of an incident it never paged
+    (opened during a backfill, resolved live: a "resolved" nobody saw open is noise)."""
+    if incident_paged:
+        return False
+    return stale(note, max_age_seconds) or note["change"] == "resolved"
 
 
 def stale(note: dict[str, Any], max_age_seconds: float) -> bool:

@@ -1,7 +1,7 @@
 import time
 
 from sinks.alerts import AlertmanagerTarget, WebhookTarget
-from streams.detect.delivery import stale, targets
+from streams.detect.delivery import skip, stale, targets
 from streams.settings import Settings
 
 
@@ -16,3 +16,13 @@ def test_targets_come_from_settings_only_when_configured() -> None:
     both = targets(Settings(_env_file=None, alertmanager_url="http://127.0.0.1:9093",
                             alert_webhook_url="http://127.0.0.1:9/hook"))
     assert [type(t) for t in both] == [AlertmanagerTarget, WebhookTarget]
+
+
+def test_only_paged_incidents_are_resolved_on_a_target() -> None:
+    now_ms = int(time.time() * 1000)
+    live, old = {"event_time_ms": now_ms - 60_000}, {"event_time_ms": now_ms - 3_600_000}
+    assert not skip(live | {"change": "opened"}, 900, incident_paged=False)
+    assert skip(old | {"change": "opened"}, 900, incident_paged=False)
+    assert skip(live | {"change": "resolved"}, 900, incident_paged=False)  # opened in a backfill
+    assert not skip(live | {"change": "resolved"}, 900, incident_paged=True)
+    assert not skip(old | {"change": "updated"}, 900, incident_paged=True)
