@@ -36,6 +36,7 @@ class Bucket:
     examples: list[dict[str, Any]] = field(default_factory=list)
     accounts: Counter[str] = field(default_factory=Counter)  # negative contacts per account
     last_ms: int = 0  # newest event time seen in this minute
+    parts: dict[str, int] = field(default_factory=dict)  # source partition -> its newest event time here
 
     def add_contact(self, fact: Fact, at_ms: int, account: str = "", text: str = "") -> None:
         self.stats.add(fact)
@@ -55,6 +56,11 @@ class Bucket:
             self.surveys.update(nps=1, nps_detractor=int(score <= DETRACTOR_MAX))
         elif survey_type == "csat":
             self.surveys.update(csat=1, csat_low=int(score <= CSAT_LOW_MAX))
+
+    def saw(self, part: str, at_ms: int) -> None:
+        """Note the source partition an event came from: the detector's watermark is the
+        slowest partition's, so a backfill does not make minutes final that are still arriving."""
+        self.parts[part] = max(self.parts.get(part, 0), at_ms)
 
     def count(self, name: str, topic: str | None = None) -> int:
         """A counter of this minute: contacts, negative, friction or a survey counter."""
@@ -77,10 +83,10 @@ class Bucket:
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "minute": self.minute, "stats": self.stats.to_dict(),
                 "surveys": dict(self.surveys), "examples": self.examples,
-                "accounts": dict(self.accounts), "last_ms": self.last_ms}
+                "accounts": dict(self.accounts), "last_ms": self.last_ms, "parts": self.parts}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Bucket:
         return cls(data["kind"], data["minute"], MinuteStats.from_dict(data["stats"]),
                    Counter(data.get("surveys", {})), list(data.get("examples", [])),
-                   Counter(data.get("accounts", {})), data.get("last_ms", 0))
+                   Counter(data.get("accounts", {})), data.get("last_ms", 0), dict(data.get("parts", {})))

@@ -13,6 +13,14 @@ catching up on it (after a restart, kinds catch up at different speeds). A
 kind is active while its watermark moved within ``IDLE_MS`` of processing
 time, or is within ``IDLE_MS`` of the newest in event time; a quiet channel
 (no social posts at night) stops holding the others back.
+
+:meth:`settled` is stricter, for what the baseline learns: within a kind it
+is the slowest active *source partition*'s time. In a backfill one partition
+of a kind topic can be read an hour ahead of another; a minute learned then
+would be missing the other partition's events, and the complete minutes after
+it would look like a spike. ``now`` should be processing time (the worker
+passes it) so that a partition catching up counts as active however far the
+others jumped ahead in event time.
 """
 
 from __future__ import annotations
@@ -36,6 +44,8 @@ class Clock:
     first: int = 0  # the first minute ever seen (epoch seconds)
     pruned: int = 0  # minutes before this one have been dropped
     late: int = 0  # snapshots too old to be applied (their events are still stored elsewhere)
+    parts: dict[str, dict[str, int]] = field(default_factory=dict)  # kind -> partition -> newest ms
+    parts_moved: dict[str, dict[str, int]] = field(default_factory=dict)  # kind -> partition -> when it moved
 
     @property
     def newest(self) -> int:
@@ -48,6 +58,7 @@ class Clock:
         if bucket.last_ms > self.marks.get(bucket.kind, 0):
             self.marks[bucket.kind] = bucket.last_ms
             self.moved[bucket.kind] = self.now
+        self._advance_parts(bucket)
         self.first = min(self.first, bucket.minute) if self.first else bucket.minute
         if bucket.stats.contacts and bucket.kind not in self.channels:
             self.channels = sorted([*self.channels, bucket.kind])
@@ -57,10 +68,30 @@ class Clock:
     def time(self, series: Series) -> int:
         if series.kind is not None:
             return self.marks.get(series.kind, 0)
-        newest = self.newest
-        active = [t for k, t in self.marks.items()
-                  if t >= newest - IDLE_MS or self.now - self.moved.get(k, 0) <= IDLE_MS]
-        return min(active, default=0)
+        return min(self._active(self.marks, self.moved).values(), default=0)
+
+    def settled(self, series: Series) -> int:
+        """The event time up to which ``series`` has all its data (see the module docstring)."""
+        if series.kind is not None:
+            return self._settled(series.kind)
+        return min((self._settled(k) for k in self._active(self.marks, self.moved)), default=0)
+
+    def _settled(self, kind: str) -> int:
+        parts = self.parts.get(kind)
+        if not parts:
+            return self.marks.get(kind, 0)
+        return min(self._active(parts, self.parts_moved.get(kind, {})).values(), default=0)
+
+    def _active(self, marks: dict[str, int], moved: dict[str, int]) -> dict[str, int]:
+        newest = max(marks.values(), default=0)
+        return {k: t for k, t in marks.items()
+                if t >= newest - IDLE_MS or self.now - moved.get(k, 0) <= IDLE_MS}
+
+    def _advance_parts(self, bucket: Bucket) -> None:
+        parts, moved = self.parts.setdefault(bucket.kind, {}), self.parts_moved.setdefault(bucket.kind, {})
+        for part, ms in bucket.parts.items():
+            if ms > parts.get(part, 0):
+                parts[part], moved[part] = ms, self.now
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -56,7 +56,7 @@ class SpikeDetector:
         notes: list[dict[str, Any]] = []
         for series in self._affected(fresh, clock):
             now = clock.time(series)
-            self._learn(series, now, clock)
+            self._learn(series, clock.settled(series), clock)
             notes += self._evaluate(series, now, clock)
         notes += self._accounts(fresh, clock)
         self._prune(clock)

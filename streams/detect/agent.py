@@ -50,7 +50,8 @@ def register(app: Any, settings: Settings, minute_table: Any) -> SpikeDetector:
         # One value at a time: table writes need the stream's current event (its partition).
         async for value in stream:
             try:
-                notes = detector.observe([Bucket.from_dict(orjson.loads(value))])
+                # Processing time: a source partition that is catching up counts as active.
+                notes = detector.observe([Bucket.from_dict(orjson.loads(value))], now_ms=int(time.time() * 1000))
             except Exception:  # a bug must not stop detection; the window is re-sent when it changes
                 log.exception("detector failed on a snapshot; skipped")
                 metrics.DETECTOR_ERRORS.inc()

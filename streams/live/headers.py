@@ -8,10 +8,12 @@ from streams.enriched import EnrichedEvent
 
 OCCURRED_MS = "cx-occurred-ms"  # event time, so windows need not parse the payload
 REPLAY = "cx-replay"  # "1": the event was stored before; its first publication counted it
+SOURCE = "cx-source-partition"  # the kind topic's partition it was read from (the detector's watermark)
 
 
 def enriched_headers(item: EnrichedEvent, replayed: bool) -> list[tuple[str, bytes]]:
-    headers = [(OCCURRED_MS, str(int(item.event.occurred_at.timestamp() * 1000)).encode())]
+    headers = [(OCCURRED_MS, str(int(item.event.occurred_at.timestamp() * 1000)).encode()),
+               (SOURCE, str(item.origin.partition).encode())]
     return headers + [(REPLAY, b"1")] if replayed else headers
 
 

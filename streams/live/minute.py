@@ -29,13 +29,13 @@ import orjson
 from processors.detection import Bucket
 from processors.rollup import Fact
 from streams.live.current import as_current
-from streams.live.headers import OCCURRED_MS, REPLAY, header
+from streams.live.headers import OCCURRED_MS, REPLAY, SOURCE, header
 from streams.settings import Settings
 
 WINDOW_SECONDS = 60.0
 KEEP = timedelta(hours=2)
 COUNTED = frozenset({"chat", "email", "call", "social", "survey"})  # cases, accounts: never
-Item = tuple[dict[str, Any], int, int]  # an enriched message's doc, event time (ms), offset
+Item = tuple[dict[str, Any], int, int, str]  # an enriched message's doc, event time (ms), offset, source partition
 
 
 def fact_from_json(value: bytes) -> Fact | None:
@@ -56,21 +56,22 @@ def fact_from_doc(doc: dict[str, Any]) -> Fact | None:
 def apply(current: dict[str, Any] | None, kind: str, doc: dict[str, Any], at_ms: int,
           offset: int) -> dict[str, Any] | None:
     """The window's new value, or None when this offset is already in it (or nothing to count)."""
-    return apply_all(current, kind, [(doc, at_ms, offset)])
+    return apply_all(current, kind, [(doc, at_ms, offset, "")])
 
 
 def apply_all(current: dict[str, Any] | None, kind: str, items: Sequence[Item]) -> dict[str, Any] | None:
-    """The window's value after ``items`` (doc, event ms, offset, in offset order);
+    """The window's value after ``items`` (doc, event ms, offset, source partition; in offset order);
     None when every offset is already in it or nothing counts."""
     applied = current.get("offset", -1) if current else -1
     bucket, last = None, applied
-    for doc, at_ms, offset in items:
+    for doc, at_ms, offset, part in items:
         if offset <= applied:
             continue
         if bucket is None:
             bucket = Bucket.from_dict(current) if current else Bucket(kind, at_ms // 60_000 * 60)
         if _add(bucket, doc, at_ms):
             last = offset
+            bucket.saw(part, at_ms) if part else None
     return None if bucket is None or last == applied else {**bucket.to_dict(), "offset": last}
 
 
@@ -94,8 +95,8 @@ def window_groups(events: Sequence[Any]) -> list[tuple[Any, str, list[Item]]]:
         kind = m.key.decode()
         if kind in COUNTED and not header(m.headers, REPLAY):
             groups.setdefault((kind, _event_ms(m.headers) // 60_000), []).append(event)
-    return [(group[-1], kind, [(orjson.loads(e.value), _event_ms(e.message.headers), e.message.offset)
-                               for e in group])
+    return [(group[-1], kind, [(orjson.loads(e.value), _event_ms(e.message.headers), e.message.offset,
+                                (header(e.message.headers, SOURCE) or b"").decode()) for e in group])
             for (kind, _), group in groups.items()]
 
 

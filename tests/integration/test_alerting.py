@@ -143,7 +143,7 @@ def test_a_spike_pages_on_call_once_and_resolves(alert_env: dict[str, str], aler
         after = calm(datetime.now(UTC), 25, seed=12)
         publish(settings, after)
         assert slack.wait(lambda got: any(p["body"]["cxpulse"]["change"] == "resolved" for p in got), 120), \
-            json.dumps(worker.get("/v1/detector")[1])[:4000]
+            diagnosis(worker)
         assert oncall.wait(lambda got: any(p["body"]["status"] == "resolved" for p in got), 60)
         resolved = [p for p in slack.received if p["body"]["cxpulse"]["change"] == "resolved"]
         assert len(resolved) == 1 and resolved[0]["body"]["cxpulse"]["incident"] == incident
@@ -151,6 +151,15 @@ def test_a_spike_pages_on_call_once_and_resolves(alert_env: dict[str, str], aler
         worker.stop()
     rows = store_rows(settings.dsn, f"SELECT status FROM alert_annotations WHERE incident = '{incident}'")  # noqa: S608
     assert rows == [["resolved"]]
+
+
+def diagnosis(worker: WorkerProcess) -> str:
+    """What a failed resolution needs to be understood: the detector, the live windows, the log."""
+    status = worker.get("/v1/detector")[1]
+    live = {kind: [(w["start"], w.get("offset"), w.get("last_ms")) for w in ws[-3:]]
+            for kind, ws in worker.get("/v1/live/minute")[1].items()}
+    return "\n".join([f"clock: {status.get('clock')}", f"live (start, offset, last_ms): {live}",
+                      f"worker log:\n{worker.tail()}"])
 
 
 def alertmanager_has_alert(am: AlertmanagerProcess, timeout: float) -> bool:

@@ -7,7 +7,7 @@ from processors.friction import FrictionHit
 from processors.rollup import Fact
 from processors.topics import TopicMatch
 from sinks.clickhouse.rows import enriched_json
-from streams.live.headers import OCCURRED_MS, REPLAY, enriched_headers, header
+from streams.live.headers import OCCURRED_MS, REPLAY, SOURCE, enriched_headers, header
 from streams.live.minute import apply, apply_all, fact_from_json, window_groups
 from tests import factories as f
 from tests.helpers import enriched
@@ -53,16 +53,18 @@ def test_headers_carry_event_time_and_replay_mark() -> None:
     fresh, replay = enriched_headers(item, False), enriched_headers(item, True)
     assert header(fresh, OCCURRED_MS) == str(int(item.event.occurred_at.timestamp() * 1000)).encode()
     assert header(fresh, REPLAY) is None and header(replay, REPLAY) == b"1"
+    assert header(fresh, SOURCE) == str(item.origin.partition).encode()
 
 
 def test_apply_all_folds_a_group_once_and_skips_applied_offsets() -> None:
     angry = doc(enriched(f.chat("this is useless", account_id="acct-1"), score=-0.9))
     one_by_one = apply(apply(None, "chat", angry, 120_500, 10), "chat", angry, 121_000, 11)
-    folded = apply_all(None, "chat", [(angry, 120_500, 10), (angry, 121_000, 11)])
-    assert folded == one_by_one
-    again = apply_all(folded, "chat", [(angry, 121_000, 11), (angry, 121_500, 12)])
+    folded = apply_all(None, "chat", [(angry, 120_500, 10, "0"), (angry, 121_000, 11, "1")])
+    assert {**folded, "parts": {}} == one_by_one  # type: ignore[dict-item]
+    assert folded is not None and folded["parts"] == {"0": 120_500, "1": 121_000}
+    again = apply_all(folded, "chat", [(angry, 121_000, 11, "1"), (angry, 121_500, 12, "0")])
     assert again is not None and again["stats"]["contacts"] == 3 and again["offset"] == 12
-    assert apply_all(again, "chat", [(angry, 121_000, 12)]) is None
+    assert apply_all(again, "chat", [(angry, 121_000, 12, "0")]) is None
 
 
 @dataclass
@@ -89,5 +91,6 @@ def test_window_groups_by_kind_and_minute_without_replays_or_cases() -> None:
     events = [_on_topic(chats[0], 1), _on_topic(enriched(f.case()), 2), _on_topic(chats[1], 3, replayed=True),
               _on_topic(chats[2], 4)]
     groups = window_groups(events)
-    assert [(kind, [o for _, _, o in items]) for _, kind, items in groups] == [("chat", [1]), ("chat", [4])]
+    assert [(kind, [o for _, _, o, _ in items]) for _, kind, items in groups] == [("chat", [1]), ("chat", [4])]
+    assert {part for _, _, items in groups for *_, part in items} == {str(chats[0].origin.partition)}
     assert [last.message.offset for last, _, _ in groups] == [1, 4]
