@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-unit test-integration prereqs clean
+.PHONY: demo test test-unit test-integration test-faults prereqs clean
 
 $(STAMP): pyproject.toml
 	@$(MAKE) --no-print-directory prereqs
@@ -33,6 +33,9 @@ test-unit: $(STAMP)
 
 test-integration: $(STAMP)
 	$(VENV)/bin/python -m pytest -m integration
+
+test-faults: $(STAMP)
+	$(VENV)/bin/python -m pytest -m faults tests/integration
 
 clean:
 	rm -rf $(VENV) .cxpulse .pytest_cache

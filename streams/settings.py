@@ -85,6 +85,7 @@ class Settings(BaseSettings):
     ingest_auth_disabled: bool = False
     ingest_max_body_bytes: int = Field(1_048_576, ge=1024)
     ingest_max_events: int = Field(1_000, ge=1)
+    ingest_rate_limit: str = "50/second"  # requests per token (``limits`` notation: 50/second, 1000/minute)
 
     # Local stack (cxpulse stack up)
     kafka_version: str = "3.9.1"

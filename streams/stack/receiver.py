@@ -7,7 +7,8 @@ Example::
         pages.wait(lambda got: len(got) >= 1, timeout=30)
         pages.received[0]["body"]            # Alertmanager's webhook JSON
 
-It answers 503 while ``down`` is set, to play a target that is unavailable.
+It answers 503 while ``down`` is set, to play a target that is unavailable
+(``refused`` counts those attempts).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ class PageReceiver:
     def __init__(self) -> None:
         self.received: list[dict[str, Any]] = []
         self.down = False
+        self.refused = 0
         self._lock = threading.Lock()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
@@ -63,6 +65,7 @@ class PageReceiver:
             def do_POST(self) -> None:  # noqa: N802 - http.server's naming
                 body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
                 if receiver.down:
+                    receiver.refused += 1
                     self.send_response(503)
                     self.end_headers()
                     return

@@ -16,6 +16,7 @@ from streams.runtime import Runtime
 from streams.settings import Settings
 from streams.web.auth import check_bearer
 from streams.web.ingest import ingest
+from streams.web.rate_limit import RateLimit, caller_of
 
 
 async def read_limited(request: Request, limit: int) -> bytes | None:
@@ -43,15 +44,23 @@ def register(app: faust.App, settings: Settings, runtime: Runtime, minute_table:
         for fut in futures:
             await fut
 
+    limit = RateLimit(settings.ingest_rate_limit)
+
     @app.page("/v1/events")
     class Events(View):
         async def post(self, request: Request) -> Response:
             reply = await self._handle(request)
             metrics.HTTP_REQUESTS.labels(str(reply[0])).inc()
-            return self.json(reply[1], status=reply[0])
+            wait = reply[1].pop("retry_after", None)
+            return self.json(reply[1], status=reply[0], headers={"Retry-After": str(wait)} if wait else None)
 
         async def _handle(self, request: Request) -> tuple[int, dict[str, Any]]:
-            if denied := check_bearer(settings, request.headers.get("Authorization")):
+            auth = request.headers.get("Authorization")
+            denied = check_bearer(settings, auth)
+            # Failed attempts count per address, so guessing tokens is rate-limited too.
+            if wait := limit.hit(caller_of(None if denied else auth, request.remote)):
+                return 429, {"error": f"rate limit {settings.ingest_rate_limit} exceeded", "retry_after": wait}
+            if denied:
                 return denied[0], {"error": denied[1]}
             body = await read_limited(request, settings.ingest_max_body_bytes)
             if body is None:

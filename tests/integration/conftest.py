@@ -52,3 +52,13 @@ def worker(env: dict[str, str], tmp_path: Path) -> Iterator[WorkerProcess]:
     w = WorkerProcess(env, tmp_path / "worker.log")
     yield w
     w.stop()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """The fault-injection summary table (docs/reliability.md), when fault tests ran."""
+    from tests.integration.faults import HEADER, ROWS
+    if ROWS:
+        terminalreporter.write_sep("-", "fault injection summary")
+        terminalreporter.write_line(HEADER)
+        for row in ROWS:
+            terminalreporter.write_line(row.line())

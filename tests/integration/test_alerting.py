@@ -28,6 +28,7 @@ from streams.stack.alertmanager import AlertmanagerProcess
 from streams.stack.process import free_port
 from streams.stack.receiver import PageReceiver
 from tests import factories as f
+from tests.integration.faults import wait_for
 
 pytestmark = pytest.mark.integration
 ANGRY = ["This is a disgrace, my parcel never arrived and nobody answers", "Worst service ever, I am furious",
@@ -102,6 +103,7 @@ def firing_states(receiver: PageReceiver) -> list[tuple[str, ...]]:
                          if a["status"] == "firing")) for body in pages(receiver, "firing")]
 
 
+@pytest.mark.faults
 def test_a_spike_pages_on_call_once_and_resolves(alert_env: dict[str, str], alertmanager: AlertmanagerProcess,
                                                  oncall: PageReceiver, slack: PageReceiver,
                                                  tmp_path: Path, settings: Settings) -> None:
@@ -117,6 +119,7 @@ def test_a_spike_pages_on_call_once_and_resolves(alert_env: dict[str, str], aler
         assert not am_alerts(alertmanager) and not slack.received, \
             [p["body"]["cxpulse"]["summary"] for p in slack.received]
 
+        slack.down = True  # fault 5 (docs/reliability.md): the direct webhook is down when the incident opens
         burst = threading.Thread(target=angry_burst, args=(settings, 40))
         burst.start()
         seen_at = first_alert_at(alertmanager, timeout=60)
@@ -125,10 +128,15 @@ def test_a_spike_pages_on_call_once_and_resolves(alert_env: dict[str, str], aler
         firing = am_alerts(alertmanager)
         incident = firing[0]["labels"]["incident"]
         assert oncall.wait(lambda got: bool(got), timeout=30), "Alertmanager did not notify on-call"
-        assert slack.wait(lambda got: bool(got), timeout=30), "the direct webhook got nothing"
+        assert wait_for(lambda: slack.refused > 0, timeout=30)  # tried while down; on-call was paged anyway
+        time.sleep(5)
+        print(f"\ninjected: webhook down (503) during the incident; {slack.refused} attempts refused")
+        slack.down, back = False, time.monotonic()
+        assert slack.wait(lambda got: bool(got), timeout=60), "the direct webhook got nothing after recovery"
+        print(f"delivered {time.monotonic() - back:.1f} s after the webhook came back")
         note = slack.received[0]["body"]["cxpulse"]
         assert note["change"] == "opened" and len(note["examples"]) == 3 and note["incident"] == incident
-        delay = seen_at - note["event_time_ms"] / 1000
+        delay = seen_at - note["event_time_ms"] / 1000  # at Alertmanager, which was up
         print(f"page at Alertmanager {delay:.1f} s after the triggering event's time")
         assert delay <= 10
 

@@ -65,3 +65,13 @@ def test_batch_count_limit_and_empty_body() -> None:
 
 def test_split_lines_numbers_lines_and_skips_blanks() -> None:
     assert split_lines(b"a\n\nb\n") == [(1, b"a"), (3, b"b")]
+
+
+def test_rate_limit_is_per_token_and_says_when_to_retry() -> None:
+    from streams.web.rate_limit import RateLimit, caller_of
+    limit = RateLimit("3/minute")
+    a, b = caller_of("Bearer token-a", "10.0.0.1"), caller_of("Bearer token-b", "10.0.0.1")
+    assert [limit.hit(a) for _ in range(3)] == [0, 0, 0]
+    assert 0 < limit.hit(a) <= 60  # the fourth request in the minute: wait this many seconds
+    assert limit.hit(b) == 0  # another token has its own budget
+    assert "token-a" not in a and caller_of(None, "10.0.0.9") == "addr:10.0.0.9"

@@ -1,0 +1,118 @@
+"""What every fault-injection test shares: the traffic, the counts and the report row.
+
+Each test prints what it injected and the counts before and after; the rows
+are gathered into one table at the end of the session (``conftest.py``), the
+same table as in docs/reliability.md.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from streams.bench.kafka_io import publish
+from streams.bench.processes import WorkerProcess, store_rows
+from streams.settings import Settings
+from tests import factories as f
+
+ROWS: list[FaultRow] = []
+
+
+@dataclass(frozen=True)
+class FaultRow:
+    fault: str
+    sent: int
+    stored: int
+    duplicates: int
+    dead_letters: int
+    recovery_s: float
+
+    def line(self) -> str:
+        return (f"| {self.fault} | {self.sent} | {self.stored} | {self.duplicates} | "
+                f"{self.dead_letters} | {self.recovery_s:.1f} |")
+
+
+HEADER = "| fault | events sent | stored | duplicates | dead letters | recovery (s) |\n|---|---|---|---|---|---|"
+
+
+def report(row: FaultRow) -> None:
+    ROWS.append(row)
+    print(f"\n{HEADER}\n{row.line()}")
+
+
+def every_kind(n: int, text: str = "My order is late again") -> list[dict[str, Any]]:
+    """``n`` events of each kind (chat, email, call, social, survey, case)."""
+    builders = [lambda: f.chat(text), lambda: f.email(text), lambda: f.call(text),
+                lambda: f.social(text), lambda: f.survey(comment=text), f.case]
+    return [build() for _ in range(n) for build in builders]
+
+
+def stored(settings: Settings) -> tuple[int, int]:
+    """(rows, distinct event ids) in ``events``; read after the worker stopped."""
+    [[total, unique]] = store_rows(settings.dsn, "SELECT count(), uniqExact(event_id) FROM events")
+    return int(total), int(unique)
+
+
+def metric(worker: WorkerProcess, name: str) -> float:
+    """A counter of the running worker, summed over labels (0 while it is unreachable)."""
+    try:
+        with urllib.request.urlopen(f"{worker.url}/metrics", timeout=5) as r:
+            text = r.read().decode()
+    except OSError:
+        return 0.0
+    return sum(float(line.split()[-1]) for line in text.splitlines()
+               if line.startswith(name) and not line.startswith(f"{name}_created"))
+
+
+def rows_written(worker: WorkerProcess) -> float:
+    return metric(worker, "cx_clickhouse_rows_total")
+
+
+def wait_for(check: Callable[[], bool], timeout: float, every: float = 0.2) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        time.sleep(every)
+    return False
+
+
+class Trickle(threading.Thread):
+    """Publishes ``events`` in small chunks, retrying a chunk whose send failed (the broker
+    may be down): what a well-behaved publisher does. A retried chunk may reach Kafka twice;
+    the store keeps the first copy of each ``event_id``."""
+
+    def __init__(self, settings: Settings, events: list[dict[str, Any]], chunk: int = 30,
+                 pause: float = 0.1) -> None:
+        super().__init__(daemon=True)
+        self.settings, self.events, self.chunk, self.pause = settings, events, chunk, pause
+        self.retries = 0
+
+    def run(self) -> None:
+        for i in range(0, len(self.events), self.chunk):
+            while True:
+                try:
+                    publish(self.settings, self.events[i : i + self.chunk])
+                    break
+                except Exception:  # noqa: BLE001 - the broker is down: wait and resend
+                    self.retries += 1
+                    time.sleep(1.0)
+            time.sleep(self.pause)
+
+
+def dead_letters(settings: Settings) -> int:
+    from streams.bench.kafka_io import read_topic
+    return len(read_topic(settings, settings.deadletter_topic, lambda _: False, timeout=3))
+
+
+def check_exact(settings: Settings, fault: str, events: list[dict[str, Any]], recovery_s: float) -> None:
+    """Report the row, then hold the promise: every event stored once, nothing dead-lettered."""
+    total, unique = stored(settings)
+    report(FaultRow(fault, len(events), unique, total - unique, dead_letters(settings), recovery_s))
+    assert (total, unique) == (len(events), len(events))
+    ids = {row[0] for row in store_rows(settings.dsn, "SELECT toString(event_id) FROM events")}
+    assert ids == {str(e["event_id"]) for e in events}

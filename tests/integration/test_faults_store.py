@@ -1,0 +1,96 @@
+"""ClickHouse unwritable for 60 s while events keep arriving.
+
+The embedded store is made unwritable by marking its table directories
+immutable (``chattr +i``: it holds for root too, unlike file modes), so every
+insert fails inside ClickHouse as it would on a full or broken disk. The
+worker must retry with backoff, stop taking new events rather than buffer
+them without bound, and store everything exactly once when the disk is back.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+import psutil
+import pytest
+
+from streams.bench.kafka_io import wait_enriched
+from streams.bench.lag import GroupLag
+from streams.bench.processes import WorkerProcess
+from streams.settings import Settings
+from tests.integration.faults import Trickle, check_exact, every_kind, metric, rows_written, wait_for
+
+pytestmark = [pytest.mark.integration, pytest.mark.faults]
+DOWN_SECONDS = 60
+
+
+def set_immutable(root: Path, on: bool) -> None:
+    dirs = [str(p) for p in root.rglob("*") if p.is_dir()]
+    subprocess.run(["chattr", "+i" if on else "-i", *dirs], check=True, capture_output=True)
+
+
+@pytest.fixture
+def chattr_works(tmp_path: Path) -> None:
+    probe = tmp_path / "probe" / "d"
+    probe.mkdir(parents=True)
+    try:
+        set_immutable(probe.parent, True)
+    except (OSError, subprocess.CalledProcessError) as exc:
+        pytest.skip(f"this file system cannot make directories immutable (chattr): {exc}")
+    set_immutable(probe.parent, False)
+
+
+class PeakRss(threading.Thread):
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.proc, self.peak, self.running = psutil.Process(pid), 0, True
+
+    def run(self) -> None:
+        while self.running:
+            self.peak = max(self.peak, self.proc.memory_info().rss)
+            time.sleep(0.5)
+
+
+def failures(worker: WorkerProcess) -> float:
+    return metric(worker, "cx_clickhouse_write_failures_total")
+
+
+def test_store_unwritable_for_60_seconds_pauses_then_stores_everything_once(
+        chattr_works: None, settings: Settings, worker: WorkerProcess) -> None:
+    events = every_kind(700)  # 4200 events, most of them sent while the store is down
+    worker.start()
+    sender = Trickle(settings, events, chunk=60, pause=0.1)
+    sender.start()
+    assert wait_for(lambda: rows_written(worker) > 0, timeout=60)
+    store = Path(settings.dsn.removeprefix("chdb://")) / "store"
+    rss = PeakRss(worker.pid)
+    rss.start()
+    steady = psutil.Process(worker.pid).memory_info().rss
+    set_immutable(store, True)
+    before = rows_written(worker)
+    print(f"\ninjected: ClickHouse table directories immutable for {DOWN_SECONDS} s "
+          f"({before:.0f} events stored)")
+    try:
+        with GroupLag(settings) as lag:
+            time.sleep(DOWN_SECONDS)
+            lag_during = lag()
+        written_during = rows_written(worker) - before
+        failed = failures(worker)
+    finally:
+        set_immutable(store, False)
+    started = time.monotonic()
+    sender.join(timeout=300)
+    wait_enriched(settings, {e["event_id"] for e in events}, timeout=300)
+    recovery = time.monotonic() - started
+    rss.running = False
+    worker.stop()
+    mb = 1 << 20
+    print(f"during the outage: {failed:.0f} failed writes, {written_during:.0f} rows written, "
+          f"lag {lag_during:.0f}; RSS {steady / mb:.0f} MB before, peak {rss.peak / mb:.0f} MB")
+    assert failed > 0 and written_during == 0  # the fault was real: nothing got in
+    assert lag_during > 0  # events waited in Kafka, not in the worker
+    assert rss.peak < steady + 300 * mb  # bounded: the stream buffer, not the backlog
+    check_exact(settings, f"ClickHouse unwritable {DOWN_SECONDS} s", events, recovery)

@@ -1,0 +1,103 @@
+"""Known personal data through every channel, then a scan of everything cxpulse wrote.
+
+Scanned: every column of every ClickHouse table, every topic cxpulse derives
+(``cx.enriched``, ``cx.minutes``, ``cx.alerts`` and the tables' changelogs),
+the worker's log at INFO and its metrics. Not scanned: the kind topics and
+``cx.deadletter``, which hold input exactly as it was published (the dead
+letter so it can be fixed and replayed; README, Personal data). Secrets (the
+ingest token, the webhook URL) must not appear in the log or ``/health``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import urllib.request
+
+import orjson
+import pytest
+from aiokafka import AIOKafkaConsumer
+from aiokafka.admin import AIOKafkaAdminClient
+
+from streams.bench.kafka_io import publish, wait_enriched
+from streams.bench.processes import WorkerProcess, store_rows
+from streams.settings import Settings
+from tests import factories as f
+
+pytestmark = pytest.mark.integration
+PII = {"email": "jane.doe@example.com", "phone": "+44 20 7946 0958", "card": "4111 1111 1111 1111",
+       "iban": "GB82 WEST 1234 5698 7654 32", "name": "Janet Smithers"}
+FORMS = [*PII.values(), "4111111111111111", "GB82WEST12345698765432", "7946 0958", "Smithers"]
+TEXT = (f"This is useless and I am furious. My name is {PII['name']}, mail {PII['email']}, "
+        f"call {PII['phone']}, card {PII['card']}, IBAN {PII['iban']}.")
+WEBHOOK_SECRET = "T0ps3cr3t-hook-path"
+
+
+def every_channel() -> list[dict]:
+    return [f.chat(TEXT), f.email(TEXT, subject=f"Refund for {PII['email']}"), f.call(TEXT), f.social(TEXT),
+            f.survey(score=2, comment=TEXT), f.case(subject=f"Call back {PII['phone']}")]
+
+
+def test_no_personal_data_in_storage_topics_logs_or_metrics(env: dict[str, str], settings: Settings,
+                                                            tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("CXTEST_LOGLEVEL", "info")
+    env = env | {"CXPULSE_DETECT_ENABLED": "true", "CXPULSE_DETECT_SNAPSHOT_SECONDS": "0.5",
+                 "CXPULSE_ALERT_WEBHOOK_URL": f"http://127.0.0.1:9/{WEBHOOK_SECRET}"}
+    worker = WorkerProcess(env, tmp_path / "worker.log").start()
+    try:
+        via_kafka = every_channel() * 3
+        publish(settings, via_kafka)
+        via_http = every_channel()
+        assert worker.post(b"\n".join(orjson.dumps(e) for e in via_http))[0] == 202
+        wait_enriched(settings, {e["event_id"] for e in via_kafka + via_http})
+        metrics = urllib.request.urlopen(f"{worker.url}/metrics", timeout=10).read().decode()
+        health = urllib.request.urlopen(f"{worker.url}/health", timeout=10).read().decode()
+        topics = asyncio.run(derived_topics(settings))
+    finally:
+        worker.stop()
+    tables = store_dump(settings)
+    found = {where: leaks(text) for where, text in [("log", worker.log.read_text(errors="replace")),
+                                                     ("metrics", metrics), *tables.items(), *topics.items()]}
+    assert {where: hits for where, hits in found.items() if hits} == {}
+    assert "[EMAIL]" in tables["events"] and "[CARD]" in tables["events"]  # it was there, and redacted
+    assert any(t.endswith("changelog") for t in topics) and f"{settings.topic_prefix}minutes" in topics
+    secrets = ["it-token", WEBHOOK_SECRET]
+    assert not [s for s in secrets if s in health or s in worker.log.read_text(errors="replace")]
+
+
+def leaks(text: str) -> list[str]:
+    return [p for p in FORMS if p in text]
+
+
+def store_dump(settings: Settings) -> dict[str, str]:
+    """Every row of every table (views included), as JSON text per table."""
+    names = [n for [n] in store_rows(settings.dsn, "SELECT name FROM system.tables WHERE database = currentDatabase()"
+                                     " AND engine NOT IN ('MaterializedView')")]
+    return {name: orjson.dumps(store_rows(settings.dsn, f"SELECT * FROM `{name}`"), default=str).decode()  # noqa: S608
+            for name in names}
+
+
+async def derived_topics(settings: Settings) -> dict[str, str]:
+    """Every message of every topic cxpulse writes (not the input topics), as text per topic."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=settings.kafka_bootstrap)
+    await admin.start()
+    try:
+        every = await admin.list_topics()
+    finally:
+        await admin.close()
+    inputs = {*settings.kind_topics, settings.deadletter_topic}
+    ours = [t for t in every if (t.startswith(settings.topic_prefix) or t.startswith(settings.app_id))
+            and t not in inputs]
+    consumer = AIOKafkaConsumer(*ours, bootstrap_servers=settings.kafka_bootstrap, auto_offset_reset="earliest",
+                                enable_auto_commit=False, group_id=None)
+    await consumer.start()
+    out: dict[str, list[bytes]] = {t: [] for t in ours}
+    try:
+        quiet = 0
+        while quiet < 4:
+            batch = await consumer.getmany(timeout_ms=500)
+            quiet = 0 if batch else quiet + 1
+            for tp, records in batch.items():
+                out[tp.topic] += [(r.key or b"") + b" " + (r.value or b"") for r in records]
+    finally:
+        await consumer.stop()
+    return {t: b"\n".join(v).decode(errors="replace") for t, v in out.items()}
