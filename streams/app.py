@@ -58,6 +58,8 @@ def create_app(settings: Settings | None = None, outputs: Outputs | None = None)
         producer_acks=-1,
         consumer_auto_offset_reset="earliest",
         broker_commit_interval=1.0,
+        broker_session_timeout=s.kafka_session_timeout_seconds,
+        broker_heartbeat_interval=min(3.0, s.kafka_session_timeout_seconds / 5),
         stream_buffer_maxsize=max(4 * s.batch_size, 1024),
         key_serializer="raw",
         value_serializer="raw",

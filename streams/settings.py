@@ -36,6 +36,9 @@ class Settings(BaseSettings):
     kafka_sasl_mechanism: str | None = None
     kafka_sasl_username: str | None = None
     kafka_sasl_password: SecretStr | None = None
+    # A worker that dies (kill -9, lost host) holds its partitions this long before the group
+    # moves them: Faust's default is 60 s. Heartbeats run on the event loop, not the model thread.
+    kafka_session_timeout_seconds: float = Field(15.0, ge=6.0, le=300.0)
     topic_prefix: str = "cx."
     topic_partitions: int = Field(6, ge=1)
     app_id: str = "cxpulse"

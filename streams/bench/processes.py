@@ -90,10 +90,16 @@ class WorkerProcess:
 
 def store_rows(dsn: str, sql: str) -> list[list[Any]]:
     """Run SQL on the worker's embedded store from a fresh process (chDB is per process)."""
+    [rows] = store_queries(dsn, [sql])
+    return rows
+
+
+def store_queries(dsn: str, sqls: list[str]) -> list[list[list[Any]]]:
+    """Several queries in one fresh process: each query's rows."""
     code = ("import json, sys\nfrom sinks.clickhouse.client import connect\n"
-            "rows = connect(sys.argv[1]).query(sys.argv[2]).result_rows\n"
-            "print(json.dumps(rows, default=str))")
-    out = subprocess.run([sys.executable, "-c", code, dsn, sql], capture_output=True, text=True,
+            "client = connect(sys.argv[1])\n"
+            "print(json.dumps([client.query(q).result_rows for q in sys.argv[2:]], default=str))")
+    out = subprocess.run([sys.executable, "-c", code, dsn, *sqls], capture_output=True, text=True,
                          timeout=120)
     if out.returncode != 0:
         raise RuntimeError(out.stderr[-3000:])

@@ -38,15 +38,17 @@ def test_bad_input_is_dead_lettered_or_refused_and_harms_nothing(settings: Setti
     publish(settings, valid[15:])
 
     via_http = corpus()
+    # Over HTTP the kind picks the topic, so a "wrong topic" cannot happen: that case is valid there.
+    http_ok = [c for c in via_http if c.outcome in (ACCEPTED, "wrong_topic")]
     for case in via_http:
         status, body = worker.post(case.value)
-        if case.outcome == ACCEPTED:
+        if case in http_ok:
             assert status == 202, (case.name, body)
-        elif case.outcome != "wrong_topic":  # over HTTP the kind picks the topic: no wrong topic
+        else:
             assert status == 400 and body["errors"][0]["reason"] == case.outcome, (case.name, body)
     assert worker.post(orjson.dumps({"text": "x" * (2 * MB)}))[0] == 413  # over the body limit
 
-    accepted = [c for c in via_kafka + via_http if c.outcome == ACCEPTED]
+    accepted = [c for c in via_kafka if c.outcome == ACCEPTED] + http_ok
     wait_enriched(settings, {e["event_id"] for e in valid} | {event_id(c) for c in accepted})  # type: ignore[misc]
     bad = [c for c in via_kafka if c.outcome != ACCEPTED]
     dead = read_topic(settings, settings.deadletter_topic, until=len(bad))
