@@ -14,10 +14,8 @@ import os
 from datetime import UTC, datetime
 from typing import Any
 
-from faust.types import TP
-
-from sinks import metrics
 from streams.enriched import Origin
+from streams.lag import SourceLag
 from streams.outputs import Outputs, TopicOutputs
 from streams.pipeline import Pipeline
 from streams.records import Record
@@ -27,6 +25,7 @@ from streams.settings import Settings
 
 log = logging.getLogger(__name__)
 SHUTDOWN_FLUSH_SECONDS = 60.0
+LAG_SECONDS = 2.0  # how often cx_consumer_lag is refreshed for every held partition
 
 
 def to_record(event: Any, kinds: dict[str, str]) -> Record:
@@ -45,13 +44,19 @@ def register(app: Any, settings: Settings, runtime: Runtime, outputs: Outputs | 
 
     # concurrency > 1 lets one batch be written while the next is scored; Faust commits
     # only up to the first unacked offset, so out-of-order acks are safe.
+    lag = SourceLag(app, set(settings.kind_topics))
+
     @app.agent(source, name="cx-process", concurrency=settings.agent_concurrency)
     async def process(stream: Any) -> None:
         pipeline = await runtime.start(outputs)
         async for events in stream.take_events(settings.batch_size, settings.batch_within_seconds):
             records = [to_record(e, settings.kind_topics) for e in events]
             await _finish(asyncio.ensure_future(handle_until_done(pipeline, records)))
-            _record_lag(app, events)
+            lag.handled(events)
+
+    @app.timer(LAG_SECONDS, name="cx-consumer-lag")
+    async def report_lag() -> None:
+        await lag.refresh()
 
     return process
 
@@ -83,15 +88,3 @@ async def _finish(task: asyncio.Future[Any]) -> None:
                          "without committing its offsets (it will be replayed)")
             os._exit(70)
         raise
-
-
-def _record_lag(app: Any, events: list[Any]) -> None:
-    last: dict[TP, int] = {}
-    for e in events:
-        last[TP(e.message.topic, e.message.partition)] = e.message.offset
-    for tp, offset in last.items():
-        try:
-            lag = app.consumer.highwater(tp) - offset - 1
-        except Exception:  # noqa: BLE001 - not every consumer reports it
-            continue
-        metrics.CONSUMER_LAG.labels(tp.topic, str(tp.partition)).set(max(0, lag))

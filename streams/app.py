@@ -10,7 +10,6 @@ Example::
 from __future__ import annotations
 
 import logging
-import ssl
 from typing import Any
 
 import faust
@@ -18,6 +17,7 @@ import faust
 from streams import agents
 from streams.detect import agent as detect_agent
 from streams.detect import delivery
+from streams.kafka_auth import credentials
 from streams.live import minute
 from streams.outputs import Outputs
 from streams.runtime import Runtime
@@ -25,18 +25,6 @@ from streams.settings import Settings
 from streams.web import views
 
 log = logging.getLogger(__name__)
-
-
-def credentials(s: Settings) -> Any:
-    if s.kafka_security_protocol == "PLAINTEXT":
-        return None
-    context = ssl.create_default_context() if "SSL" in s.kafka_security_protocol else None
-    if s.kafka_security_protocol.startswith("SASL"):
-        password = s.kafka_sasl_password.get_secret_value() if s.kafka_sasl_password else ""
-        return faust.SASLCredentials(username=s.kafka_sasl_username, password=password,
-                                     mechanism=s.kafka_sasl_mechanism or "PLAIN",
-                                     ssl_context=context)
-    return faust.SSLCredentials(context)
 
 
 def create_app(settings: Settings | None = None, outputs: Outputs | None = None) -> faust.App:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
+from streams.kafka_auth import client_options
 from streams.settings import Settings
 
 
@@ -21,7 +22,7 @@ def partitions(settings: Settings) -> dict[str, int]:
 
 async def ensure_topics(settings: Settings) -> list[str]:
     """Create missing topics; returns the names created now."""
-    admin = AIOKafkaAdminClient(bootstrap_servers=settings.kafka_bootstrap)
+    admin = AIOKafkaAdminClient(bootstrap_servers=settings.kafka_bootstrap, **client_options(settings))
     await admin.start()
     try:
         existing = set(await admin.list_topics())

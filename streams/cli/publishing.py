@@ -12,6 +12,7 @@ from typing import IO, Any
 import orjson
 
 from streams.contract import InvalidEvent, parse_event
+from streams.kafka_auth import client_options
 from streams.publisher import Publisher
 from streams.settings import Settings
 from streams.simulator import SimConfig, Simulator
@@ -20,7 +21,7 @@ from streams.simulator import SimConfig, Simulator
 async def publish_lines(settings: Settings, source: IO[bytes], batch: int) -> tuple[int, int]:
     sent = bad = 0
     pending: list[bytes] = []
-    async with Publisher(settings.kafka_bootstrap, settings.topic_prefix) as pub:
+    async with Publisher(settings.kafka_bootstrap, settings.topic_prefix, **client_options(settings)) as pub:
         for n, line in enumerate(source, 1):
             if not line.strip():
                 continue
@@ -45,7 +46,7 @@ async def run_simulation(settings: Settings, cfg: SimConfig, duration: timedelta
     if out is not None:
         return _write(events, out)
     count = 0
-    async with Publisher(settings.kafka_bootstrap, settings.topic_prefix) as pub:
+    async with Publisher(settings.kafka_bootstrap, settings.topic_prefix, **client_options(settings)) as pub:
         began = time.monotonic()
         batch: list[dict[str, Any]] = []
         for event in events:

@@ -152,13 +152,19 @@ def test_a_spike_pages_on_call_once_and_resolves(alert_env: dict[str, str], aler
         publish(settings, after)
         assert slack.wait(lambda got: any(p["body"]["cxpulse"]["change"] == "resolved" for p in got), 120), \
             diagnosis(worker)
-        assert oncall.wait(lambda got: any(p["body"]["status"] == "resolved" for p in got), 60)
+        assert oncall.wait(lambda got: any(p["body"]["status"] == "resolved" for p in got), 60), \
+            f"alertmanager: {am_alerts(alertmanager)}\ndeliveries: {delivery_counts(worker)}\n{diagnosis(worker)}"
         resolved = [p for p in slack.received if p["body"]["cxpulse"]["change"] == "resolved"]
         assert len(resolved) == 1 and resolved[0]["body"]["cxpulse"]["incident"] == incident
     finally:
         worker.stop()
     rows = store_rows(settings.dsn, f"SELECT status FROM alert_annotations WHERE incident = '{incident}'")  # noqa: S608
     assert rows == [["resolved"]]
+
+
+def delivery_counts(worker: WorkerProcess) -> list[str]:
+    text = urllib.request.urlopen(f"{worker.url}/metrics", timeout=5).read().decode()
+    return [line for line in text.splitlines() if line.startswith(("cx_alerts_delivered_total", "cx_alert_notif"))]
 
 
 def diagnosis(worker: WorkerProcess) -> str:

@@ -77,6 +77,7 @@ def test_store_unwritable_for_60_seconds_pauses_then_stores_everything_once(
         with GroupLag(settings) as lag:
             time.sleep(DOWN_SECONDS)
             lag_during = lag()
+        gauge = metric(worker, "cx_consumer_lag")  # the worker's own view, every partition it holds
         written_during = rows_written(worker) - before
         failed = failures(worker)
     finally:
@@ -89,8 +90,9 @@ def test_store_unwritable_for_60_seconds_pauses_then_stores_everything_once(
     worker.stop()
     mb = 1 << 20
     print(f"during the outage: {failed:.0f} failed writes, {written_during:.0f} rows written, "
-          f"lag {lag_during:.0f}; RSS {steady / mb:.0f} MB before, peak {rss.peak / mb:.0f} MB")
+          f"lag {lag_during:.0f} (worker gauge {gauge:.0f}); RSS {steady / mb:.0f} MB before, peak {rss.peak / mb:.0f} MB")
     assert failed > 0 and written_during == 0  # the fault was real: nothing got in
     assert lag_during > 0  # events waited in Kafka, not in the worker
+    assert 0.8 * lag_during <= gauge <= 1.2 * lag_during, (gauge, lag_during)  # the alert sees it too
     assert rss.peak < steady + 300 * mb  # bounded: the stream buffer, not the backlog
     check_exact(settings, f"ClickHouse unwritable {DOWN_SECONDS} s", events, recovery)

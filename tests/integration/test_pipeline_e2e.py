@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 import time
 
 import orjson
@@ -11,23 +10,13 @@ import pytest
 from streams.dead_letters import read_headers
 from streams.settings import Settings
 from tests import factories as f
+from tests.integration.faults import Trickle, every_kind, stored
 from streams.bench.kafka_io import enriched_ids, publish, publish_raw, read_topic, wait_enriched
 from streams.bench.processes import WorkerProcess, store_rows
 
 pytestmark = pytest.mark.integration
 PII = ("jane.doe@example.com", "+44 20 7946 0958", "4111 1111 1111 1111")
 PII_TEXT = "The parcel is late. Mail jane.doe@example.com, call +44 20 7946 0958, card 4111 1111 1111 1111."
-
-
-def stored(settings: Settings) -> tuple[int, int]:
-    [[total, unique]] = store_rows(settings.dsn, "SELECT count(), uniqExact(event_id) FROM events")
-    return total, unique
-
-
-def every_kind(n: int, text: str = "My order is late again") -> list[dict]:
-    builders = [lambda: f.chat(text), lambda: f.email(text), lambda: f.call(text),
-                lambda: f.social(text), lambda: f.survey(comment=text), f.case]
-    return [build() for _ in range(n) for build in builders]
 
 
 def test_kafka_and_http_events_arrive_exactly_once(settings: Settings, worker: WorkerProcess) -> None:
@@ -55,30 +44,14 @@ def test_kafka_and_http_events_arrive_exactly_once(settings: Settings, worker: W
     assert not [p for p in PII if p in dump]
 
 
-def test_replay_from_offset_zero_adds_nothing(settings: Settings, env: dict, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    events = every_kind(5)
-    publish(settings, events)
-    first = WorkerProcess(env, tmp_path / "first.log").start()
-    enriched_ids(settings, until=30)
-    first.stop()
-    # A new consumer group reads every topic from offset 0 again.
-    replay = WorkerProcess(env | {"CXPULSE_APP_ID": env["CXPULSE_APP_ID"] + "-replay"},
-                           tmp_path / "replay.log").start()
-    ids = enriched_ids(settings, until=60)
-    replay.stop()
-    assert sum(ids.values()) == 60 and set(ids.values()) == {2}
-    assert stored(settings) == (30, 30)
-
-
-@pytest.mark.parametrize("how", ["stop", "kill"])
-def test_worker_restart_mid_stream_loses_nothing(settings: Settings, worker: WorkerProcess,
-                                                 how: str) -> None:
+def test_graceful_restart_mid_stream_loses_nothing(settings: Settings, worker: WorkerProcess) -> None:
+    # kill -9, a broker or store outage, a rebalance and a replay: tests/integration/test_faults_*.py
     events = every_kind(40)
     worker.start()
-    sender = threading.Thread(target=_trickle, args=(settings, events))
+    sender = Trickle(settings, events, chunk=12)
     sender.start()
     time.sleep(2.0)
-    worker.stop() if how == "stop" else worker.kill()
+    worker.stop()
     worker.start()
     sender.join()
     expected = {e["event_id"] for e in events}
@@ -86,9 +59,3 @@ def test_worker_restart_mid_stream_loses_nothing(settings: Settings, worker: Wor
     worker.stop()
     assert expected <= set(ids)
     assert stored(settings) == (len(events), len(events))
-
-
-def _trickle(settings: Settings, events: list[dict]) -> None:
-    for i in range(0, len(events), 12):
-        publish(settings, events[i : i + 12])
-        time.sleep(0.1)

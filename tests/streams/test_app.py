@@ -4,7 +4,8 @@ import faust
 from pydantic import SecretStr
 
 from sinks.clickhouse.client import redact_dsn
-from streams.app import create_app, credentials
+from streams.app import create_app
+from streams.kafka_auth import client_options, credentials
 from streams.runtime import Runtime
 from streams.settings import Settings
 
@@ -43,3 +44,25 @@ def test_health_hides_the_dsn_password() -> None:
 def test_faust_keeps_its_files_under_the_data_dir(tmp_path) -> None:  # type: ignore[no-untyped-def]
     app = create_app(Settings(data_dir=tmp_path / "d"))
     assert str(app.conf.datadir).startswith(str(tmp_path / "d"))
+
+
+def test_every_aiokafka_client_gets_the_same_security_settings() -> None:
+    assert client_options(Settings()) == {"security_protocol": "PLAINTEXT"}
+    s = Settings(kafka_security_protocol="SASL_SSL", kafka_sasl_mechanism="SCRAM-SHA-512",
+                 kafka_sasl_username="cx", kafka_sasl_password="pw")
+    options = client_options(s)
+    assert options["sasl_mechanism"] == "SCRAM-SHA-512" and options["sasl_plain_password"] == "pw"
+    assert options["ssl_context"] is not None and "pw" not in repr(s)
+
+
+def test_aiokafka_accepts_the_options_for_every_protocol() -> None:
+    import asyncio
+
+    from aiokafka import AIOKafkaProducer
+
+    async def build(s: Settings) -> None:  # aiokafka checks protocol, mechanism and credentials here
+        AIOKafkaProducer(bootstrap_servers="127.0.0.1:1", **client_options(s))
+
+    for protocol in ("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"):
+        asyncio.run(build(Settings(kafka_security_protocol=protocol, kafka_sasl_username="cx",
+                                   kafka_sasl_password="pw")))
