@@ -41,7 +41,7 @@ class WorkerProcess:
     def launch(self) -> WorkerProcess:
         with self.log.open("ab") as out:
             self.proc = subprocess.Popen([sys.executable, "-m", self.module, "worker",
-                                          "--loglevel", os.environ.get("CXTEST_LOGLEVEL", "warning")], env=self.env, stdout=out,
+                                          "--loglevel", os.environ.get("CXTEST_LOGLEVEL", "info")], env=self.env, stdout=out,
                                          stderr=subprocess.STDOUT, cwd=self.code)
         return self
 

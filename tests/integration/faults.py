@@ -104,6 +104,21 @@ class Trickle(threading.Thread):
             time.sleep(self.pause)
 
 
+def wait_all(settings: Settings, events: list[dict[str, Any]], *workers: WorkerProcess,
+             timeout: float = 180.0) -> None:
+    """Every event on ``cx.enriched``, or fail saying what is missing and what the group and workers did."""
+    from streams.bench.kafka_io import wait_enriched
+    from streams.bench.lag import GroupLag
+    expected = {str(e["event_id"]) for e in events}
+    missing = expected - set(wait_enriched(settings, expected, timeout))
+    if missing:
+        with GroupLag(settings) as lag:
+            behind = lag()
+        logs = "\n".join(f"--- {w.log.name}\n{w.tail()}" for w in workers)
+        raise AssertionError(f"{len(missing)} of {len(expected)} events never reached cx.enriched; "
+                             f"group lag {behind:.0f}\n{logs}")
+
+
 def dead_letters(settings: Settings) -> int:
     from streams.bench.kafka_io import read_topic
     return len(read_topic(settings, settings.deadletter_topic, lambda _: False, timeout=3))

@@ -10,12 +10,11 @@ from collections.abc import Iterator
 
 import pytest
 
-from streams.bench.kafka_io import wait_enriched
 from streams.bench.processes import WorkerProcess
 from streams.settings import Settings
 from streams.stack.kafka import KafkaBroker
 from streams.stack.process import free_port
-from tests.integration.faults import Trickle, check_exact, every_kind, rows_written, wait_for
+from tests.integration.faults import Trickle, check_exact, every_kind, rows_written, wait_all, wait_for
 
 pytestmark = [pytest.mark.integration, pytest.mark.faults]
 DOWN_SECONDS = 30
@@ -44,7 +43,7 @@ def test_broker_down_for_30_seconds_loses_and_doubles_nothing(broker: KafkaBroke
     broker.start(timeout=120)
     started = time.monotonic()
     sender.join(timeout=300)
-    wait_enriched(settings, {e["event_id"] for e in events}, timeout=300)
+    wait_all(settings, events, worker, timeout=300)
     recovery = time.monotonic() - started
     print(f"publisher chunks retried while the broker was down: {sender.retries}")
     worker.stop()

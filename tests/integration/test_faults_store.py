@@ -17,11 +17,10 @@ from pathlib import Path
 import psutil
 import pytest
 
-from streams.bench.kafka_io import wait_enriched
 from streams.bench.lag import GroupLag
 from streams.bench.processes import WorkerProcess
 from streams.settings import Settings
-from tests.integration.faults import Trickle, check_exact, every_kind, metric, rows_written, wait_for
+from tests.integration.faults import Trickle, check_exact, every_kind, metric, rows_written, wait_all, wait_for
 
 pytestmark = [pytest.mark.integration, pytest.mark.faults]
 DOWN_SECONDS = 60
@@ -84,7 +83,7 @@ def test_store_unwritable_for_60_seconds_pauses_then_stores_everything_once(
         set_immutable(store, False)
     started = time.monotonic()
     sender.join(timeout=300)
-    wait_enriched(settings, {e["event_id"] for e in events}, timeout=300)
+    wait_all(settings, events, worker, timeout=300)
     recovery = time.monotonic() - started
     rss.running = False
     worker.stop()

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from streams.bench.kafka_io import enriched_ids, publish, wait_enriched
+from streams.bench.kafka_io import enriched_ids, publish
 from streams.bench.lag import GroupLag
 from streams.bench.processes import WorkerProcess
 from streams.settings import Settings
-from tests.integration.faults import Trickle, check_exact, every_kind, rows_written, wait_for
+from tests.integration.faults import Trickle, check_exact, every_kind, rows_written, wait_all, wait_for
 
 pytestmark = [pytest.mark.integration, pytest.mark.faults]
 
@@ -31,7 +31,7 @@ def test_kill_9_in_the_middle_of_a_batch_loses_and_doubles_nothing(settings: Set
     print(f"\ninjected: kill -9 of the worker with {at_kill:.0f} of {len(events)} events stored")
     started = time.monotonic()
     worker.start()
-    wait_enriched(settings, {e["event_id"] for e in events})
+    wait_all(settings, events, worker)
     recovery = time.monotonic() - started
     worker.stop()
     check_exact(settings, "worker kill -9 mid-batch", events, recovery)
@@ -54,7 +54,7 @@ def test_a_worker_killed_during_a_rebalance_leaves_no_partition_behind(
         started = time.monotonic()
         second.wait_healthy()
         sender.join()
-        wait_enriched(settings, {e["event_id"] for e in events})
+        wait_all(settings, events, first, second)
         recovery = time.monotonic() - started
         with GroupLag(settings) as lag:  # every partition's offsets committed by the survivor
             assert wait_for(lambda: lag() == 0, timeout=30)
@@ -69,7 +69,7 @@ def test_replay_of_every_topic_from_offset_zero_adds_nothing(settings: Settings,
     events = every_kind(50)
     publish(settings, events)
     first = WorkerProcess(env, tmp_path / "first.log").start()
-    wait_enriched(settings, {e["event_id"] for e in events})
+    wait_all(settings, events, first)
     first.stop()
     # A new consumer group reads every topic from offset 0 again.
     print(f"\ninjected: a new consumer group replays {len(events)} events from offset 0")
