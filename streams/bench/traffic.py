@@ -15,9 +15,10 @@ from typing import Any
 from streams.simulator import SimConfig, Simulator
 
 
-def bench_events(count: int, seed: int = 21) -> list[dict[str, Any]]:
-    sim = Simulator(SimConfig(seed=seed, start=datetime.now(UTC) - timedelta(hours=6),
-                              rate_per_minute=400, flat=True))
+def bench_events(count: int, seed: int = 21, start: datetime | None = None) -> list[dict[str, Any]]:
+    """``count`` events of the simulator's flat mix (400 a minute from ``start``, default 6 h ago)."""
+    start = start or datetime.now(UTC) - timedelta(hours=6)
+    sim = Simulator(SimConfig(seed=seed, start=start, rate_per_minute=400, flat=True))
     out: list[dict[str, Any]] = []
     rng = random.Random(seed)
     for event in sim.events(timedelta(days=1)):

@@ -60,3 +60,32 @@ def bench_compare(baseline: str | None, env: tuple[str, ...], events: int, round
     extra = dict(item.split("=", 1) for item in env)
     result = compare(events, rounds, baseline, extra, constant, log=lambda m: click.echo(m, err=True))
     click.echo(json.dumps(result, indent=2))
+
+
+@click.command("bench-load")
+@click.option("--backlog", default=200_000, show_default=True, help="Events drained at full speed first")
+@click.option("--burst-seconds", default=60.0, show_default=True, help="Length of the 3x burst")
+@click.option("--after-seconds", default=120.0, show_default=True, help="Paced traffic after the burst")
+@click.option("--out", type=click.Path(path_type=Path), default=Path("bench/results"), show_default=True)
+def bench_load(backlog: int, burst_seconds: float, after_seconds: float, out: Path) -> None:
+    """Bounded load test: a backlog at full speed, then a 3x burst; lag, latency, memory, counts."""
+    import json
+    import tempfile
+    import time
+
+    from streams.bench.load import run
+    from streams.bench.stack import BenchStack
+
+    with tempfile.TemporaryDirectory(prefix="cxpulse-load-") as home:
+        stack = BenchStack(Path(home))
+        stack.start()
+        try:
+            result = run(stack, backlog, burst_seconds, after_seconds, log=lambda m: click.echo(m, err=True))
+        finally:
+            stack.stop()
+    summary = {k: v for k, v in result.items() if not k.endswith("timeline")}
+    click.echo(json.dumps(summary, indent=2))
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / f"load-{time.strftime('%Y%m%dT%H%M%S')}.json"
+    path.write_text(json.dumps(result, indent=2))
+    click.echo(f"results: {path}")

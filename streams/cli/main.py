@@ -24,7 +24,7 @@ def cli(log_level: str) -> None:
     logging.basicConfig(level=log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
-for command in (bench.bench, bench.bench_board, bench.bench_panels, bench.bench_compare, evaluate.evaluate, stack.stack, worker.worker, data.publish, data.simulate, data.query, demo.demo,
+for command in (bench.bench, bench.bench_load, bench.bench_board, bench.bench_panels, bench.bench_compare, evaluate.evaluate, stack.stack, worker.worker, data.publish, data.simulate, data.query, demo.demo,
                 model.model, schema.schema, grafana.grafana, board.board):
     cli.add_command(command)
 

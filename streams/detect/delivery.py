@@ -8,7 +8,10 @@ the incident was already paged live; the resolution of an incident a target
 never paged is not sent to it either. A page is sent at most once per notification id:
 each target records what it delivered in the ``cx-alerts-delivered`` table
 (changelogged), which a restarted worker reads before sending again.
-Alertmanager deduplicates on labels as well.
+The record is flushed to the changelog right after each send, so only a crash in
+the milliseconds between the target's answer and that flush can repeat a page
+(exactly-once delivery to an HTTP endpoint is not possible); Alertmanager
+deduplicates on labels as well.
 """
 
 from __future__ import annotations
@@ -63,6 +66,9 @@ def _target_agent(app: Any, settings: Settings, target: AlertTarget, delivered: 
             await _send(target, note)
             if note["change"] != "refresh":
                 delivered[key] = delivered[f"{target.name}|{note['incident']}"] = int(time.time())
+                # Durable now, not at the next flush: a crash after the send but before the
+                # record reached the changelog would send this page again after the restart.
+                await app.producer.flush()
 
 
 def skip(note: dict[str, Any], max_age_seconds: float, incident_paged: bool) -> bool:

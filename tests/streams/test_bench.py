@@ -77,3 +77,11 @@ def test_cpu_parts_of_this_process() -> None:
     assert spent["model"] >= 0.1 and spent["model"] > spent["event_loop"]
     assert threading.current_thread() is threading.main_thread()
     assert per_event(spent, 100)["total"] >= 1.0
+
+
+def test_a_schedule_of_rates_sends_each_phase_at_its_rate() -> None:
+    from streams.bench.pacing import due
+    phases = [(10.0, 5.0), (2.0, 100.0), (10.0, 5.0)]
+    assert due(phases, 0) == 1 and due(phases, 10) == 51  # 5/s for 10 s
+    assert due(phases, 12) == 251 and due(phases, 22) == 301  # the burst, then 5/s again
+    assert due(phases, 100) == 301  # the schedule is over
