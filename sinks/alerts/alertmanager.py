@@ -43,8 +43,11 @@ class AlertmanagerTarget:
 
 def alerts(note: dict[str, Any], expires: datetime) -> list[dict[str, Any]]:
     """The incident's alert, plus its lower severities' label sets resolved."""
-    ends = note["resolved_at"] or expires.isoformat(timespec="seconds")
     now = datetime.now(UTC).isoformat(timespec="seconds")
+    # Alertmanager's endsAt is wall time: a resolution decided on event time that runs ahead of
+    # the clock (skewed publishers) must still end the alert now, not when that time comes.
+    resolved = note["resolved_at"] and min(datetime.fromisoformat(note["resolved_at"]), datetime.now(UTC))
+    ends = resolved.isoformat(timespec="seconds") if resolved else expires.isoformat(timespec="seconds")
     current = SEVERITIES.index(note["severity"])
     return [_alert(note, severity, ends if i == current else now) for i, severity in enumerate(SEVERITIES)
             if i <= current]

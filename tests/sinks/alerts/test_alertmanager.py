@@ -29,6 +29,12 @@ def test_a_resolved_incident_ends_at_its_resolution(notes) -> None:
     assert alerts(resolved, datetime.now(UTC))[-1]["endsAt"] == resolved["resolved_at"]
 
 
+def test_a_resolution_ahead_of_the_clock_ends_the_alert_now(notes) -> None:
+    ahead = notes[-1] | {"resolved_at": (datetime.now(UTC) + timedelta(minutes=20)).isoformat(timespec="seconds")}
+    ends = datetime.fromisoformat(alerts(ahead, datetime.now(UTC))[-1]["endsAt"])
+    assert ends <= datetime.now(UTC)  # Alertmanager would otherwise keep paging for 20 minutes
+
+
 @pytest.mark.integration
 def test_real_alertmanager_notifies_once_per_state_and_resolves(notes, tmp_path) -> None:
     """Debian's Alertmanager on 127.0.0.1 routing to a receiver: re-sends and refreshes page nobody twice."""
