@@ -20,7 +20,8 @@ of a kind topic can be read an hour ahead of another; a minute learned then
 would be missing the other partition's events, and the complete minutes after
 it would look like a spike. ``now`` should be processing time (the worker
 passes it) so that a partition catching up counts as active however far the
-others jumped ahead in event time.
+others jumped ahead in event time. A partition that has not delivered a single
+event of the kind yet is unknown here and cannot hold learning back.
 """
 
 from __future__ import annotations
