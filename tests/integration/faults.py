@@ -14,7 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from streams.bench.kafka_io import publish
+from streams.bench.kafka_io import publish, read_topic, wait_enriched
+from streams.bench.lag import GroupLag
 from streams.bench.processes import WorkerProcess, store_rows
 from streams.settings import Settings
 from tests import factories as f
@@ -121,8 +122,6 @@ class Trickle(threading.Thread):
 def wait_all(settings: Settings, events: list[dict[str, Any]], *workers: WorkerProcess,
              timeout: float = 180.0) -> None:
     """Every event on ``cx.enriched``, or fail saying what is missing and what the group and workers did."""
-    from streams.bench.kafka_io import wait_enriched
-    from streams.bench.lag import GroupLag
     expected = {str(e["event_id"]) for e in events}
     missing = expected - set(wait_enriched(settings, expected, timeout))
     if missing:
@@ -134,7 +133,6 @@ def wait_all(settings: Settings, events: list[dict[str, Any]], *workers: WorkerP
 
 
 def dead_letters(settings: Settings) -> int:
-    from streams.bench.kafka_io import read_topic
     return len(read_topic(settings, settings.deadletter_topic, lambda _: False, timeout=3))
 
 

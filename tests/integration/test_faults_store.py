@@ -53,10 +53,6 @@ class PeakRss(threading.Thread):
             time.sleep(0.5)
 
 
-def failures(worker: WorkerProcess) -> float:
-    return metric(worker, "cx_clickhouse_write_failures_total")
-
-
 def test_store_unwritable_for_60_seconds_pauses_then_stores_everything_once(
         chattr_works: None, settings: Settings, worker: WorkerProcess) -> None:
     events = every_kind(700)  # 4200 events, most of them sent while the store is down
@@ -78,7 +74,7 @@ def test_store_unwritable_for_60_seconds_pauses_then_stores_everything_once(
             lag_during = lag()
         gauge = metric(worker, "cx_consumer_lag")  # the worker's own view, every partition it holds
         written_during = rows_written(worker) - before
-        failed = failures(worker)
+        failed = metric(worker, "cx_clickhouse_write_failures_total")
     finally:
         set_immutable(store, False)
     started = time.monotonic()
