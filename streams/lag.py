@@ -6,11 +6,14 @@ Example::
     lag.handled(events)        # after each batch is stored
     await lag.refresh()        # on a timer: every assigned partition, not only the last batch's
 
-Lag is the partition's high-water mark minus the next offset to handle: the
-last handled offset + 1, or the consumer's position for a partition no batch
-has come from yet (a backlog still waiting its turn). Setting it only for the
-partitions of the batch just handled left waiting partitions at an old value,
-and the ``CxpulseConsumerLagHigh`` alert built on the sum saw a saw-tooth.
+Lag is the partition's end offset, asked of the broker (a paused partition
+fetches nothing, so the fetcher's high-water mark would go stale), minus the
+next offset to handle: the last handled offset + 1, or the group's committed
+offset for a partition no batch has come from yet (a backlog waiting its turn;
+Faust keeps it in ``Consumer._committed_offset``, no public accessor). Setting
+it only for the partitions of the batch just handled left waiting partitions at
+an old value, and the ``CxpulseConsumerLagHigh`` alert built on the sum saw a
+saw-tooth.
 """
 
 from __future__ import annotations
@@ -36,19 +39,16 @@ class SourceLag:
     async def refresh(self) -> None:
         consumer = self.app.consumer
         held = {tp for tp in consumer.assignment() if tp.topic in self.topics}
-        for tp in held:
-            if (lag := await self._lag(consumer, tp)) is not None:
-                metrics.CONSUMER_LAG.labels(tp.topic, str(tp.partition)).set(lag)
-                self.shown.add(tp)
+        try:
+            ends = await consumer.highwaters(*held) if held else {}
+        except Exception:  # noqa: BLE001 - broker unreachable or rebalancing: keep the last values
+            return
+        committed = getattr(consumer, "_committed_offset", {})
+        for tp, end in ends.items():
+            nxt = max(self.done.get(tp, -1) + 1, committed.get(tp) or 0)
+            metrics.CONSUMER_LAG.labels(tp.topic, str(tp.partition)).set(max(0, end - nxt))
+            self.shown.add(tp)
         for tp in self.shown - held:  # moved to another worker: its lag is reported there
             metrics.CONSUMER_LAG.remove(tp.topic, str(tp.partition))
             self.done.pop(tp, None)
         self.shown &= held
-
-    async def _lag(self, consumer: Any, tp: TP) -> int | None:
-        try:
-            high = consumer.highwater(tp)
-            nxt = self.done[tp] + 1 if tp in self.done else await consumer.position(tp)
-        except Exception:  # noqa: BLE001 - not fetched yet, or the consumer is rebalancing
-            return None
-        return None if high is None or nxt is None else max(0, high - nxt)
