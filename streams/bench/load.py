@@ -46,7 +46,8 @@ def run(stack: BenchStack, backlog: int, burst_seconds: float, after_seconds: fl
             _wait_for(lambda: lag() == 0, timeout=600)
     finally:
         worker.stop()
-    return _report(settings, backlog, rate, paced, phases, sampler, (burst_from, paced_ms))
+    store = Settings(data_dir=worker.env["CXPULSE_DATA_DIR"]).dsn  # the worker's own data folder
+    return _report(store, backlog, rate, paced, phases, sampler, (burst_from, paced_ms))
 
 
 def _drain(settings: Settings, backlog: int, lag: GroupLag, log: Callable[[str], None]) -> float:
@@ -72,14 +73,14 @@ def _wait_for(done: Callable[[], bool], timeout: float) -> None:
         time.sleep(1.0)
 
 
-def _report(settings: Settings, backlog: int, rate: float, paced: list[str], phases: list[tuple[float, float]],
+def _report(dsn: str, backlog: int, rate: float, paced: list[str], phases: list[tuple[float, float]],
             sampler: Sampler, started: tuple[float, int]) -> dict[str, Any]:
     burst_from, start_ms = started
     lat = "dateDiff('millisecond', occurred_at, stored_at)"
-    [[stored, distinct]] = store_rows(settings.dsn, "SELECT count(), uniqExact(event_id) FROM events")
+    [[stored, distinct]] = store_rows(dsn, "SELECT count(), uniqExact(event_id) FROM events")
     bounds = {"before": (0, phases[0][0]), "during": (phases[0][0], phases[0][0] + phases[1][0]),
               "after (last 30 s)": (sum(p[0] for p in phases) - 30, sum(p[0] for p in phases))}
-    p95 = {name: store_rows(settings.dsn, f"SELECT quantile(0.95)({lat}) / 1000 FROM events WHERE "  # noqa: S608
+    p95 = {name: store_rows(dsn, f"SELECT quantile(0.95)({lat}) / 1000 FROM events WHERE "  # noqa: S608
                                           f"toUnixTimestamp64Milli(occurred_at) BETWEEN {start_ms + int(a * 1000)} "
                                           f"AND {start_ms + int(b * 1000)}")[0][0]
            for name, (a, b) in bounds.items()}
