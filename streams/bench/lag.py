@@ -16,6 +16,7 @@ Example::
 from __future__ import annotations
 
 import asyncio
+import threading
 from typing import Any
 
 from aiokafka import AIOKafkaConsumer
@@ -30,6 +31,7 @@ class GroupLag:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.loop = asyncio.new_event_loop()
+        self.lock = threading.Lock()
         self.clients: tuple[AIOKafkaAdminClient, AIOKafkaConsumer] | None = None
         self.partitions: list[TopicPartition] = []
 
@@ -40,9 +42,14 @@ class GroupLag:
         self.close()
 
     def __call__(self) -> float:
-        return self.loop.run_until_complete(self._lag())
+        with self.lock:  # a sampler thread and the caller may both ask; one loop serves both
+            return self.loop.run_until_complete(self._lag())
 
     def close(self) -> None:
+        with self.lock:
+            self._close()
+
+    def _close(self) -> None:
         if self.clients is not None:
             admin, consumer = self.clients
             self.loop.run_until_complete(consumer.stop())
