@@ -70,6 +70,12 @@ def metric(worker: WorkerProcess, name: str) -> float:
                if line.startswith(name) and not line.startswith(f"{name}_created"))
 
 
+def series(worker: WorkerProcess, name: str) -> int:
+    """How many labelled series of ``name`` the worker exports."""
+    with urllib.request.urlopen(f"{worker.url}/metrics", timeout=5) as r:
+        return sum(1 for line in r.read().decode().splitlines() if line.startswith(name + "{"))
+
+
 def rows_written(worker: WorkerProcess) -> float:
     return metric(worker, "cx_clickhouse_rows_total")
 
