@@ -18,6 +18,7 @@ from streams import agents
 from streams.detect import agent as detect_agent
 from streams.detect import delivery
 from streams.kafka_auth import credentials
+from streams.kafka_consumer import Transport
 from streams.live import minute
 from streams.outputs import Outputs
 from streams.runtime import Runtime
@@ -52,6 +53,7 @@ def create_app(settings: Settings | None = None, outputs: Outputs | None = None)
         key_serializer="raw",
         value_serializer="raw",
     )
+    app.transport = Transport(app.conf.broker_consumer, app)  # commits never pass an event in flight
     runtime = Runtime(s)
     app.cx_runtime = runtime  # type: ignore[attr-defined]
     agents.register(app, s, runtime, outputs)

@@ -45,6 +45,11 @@ class GroupLag:
         with self.lock:  # a sampler thread and the caller may both ask; one loop serves both
             return self.loop.run_until_complete(self._lag())
 
+    def behind(self) -> dict[str, tuple[int, int]]:
+        """``topic/partition -> (committed, end)`` for each partition the group has not caught up on."""
+        with self.lock:
+            return self.loop.run_until_complete(self._behind())
+
     def close(self) -> None:
         with self.lock:
             self._close()
@@ -71,11 +76,18 @@ class GroupLag:
         return self.clients
 
     async def _lag(self) -> float:
+        return float(sum(end - done for done, end in (await self._offsets()).values()))
+
+    async def _behind(self) -> dict[str, tuple[int, int]]:
+        offsets = await self._offsets()
+        return {f"{tp.topic}/{tp.partition}": pair for tp, pair in offsets.items() if pair[0] < pair[1]}
+
+    async def _offsets(self) -> dict[TopicPartition, tuple[int, int]]:
         admin, consumer = await self._connect()
         committed = await _committed(admin, self.settings.app_id)
         ends = await consumer.end_offsets(self.partitions)
         done = {tp: meta.offset for tp, meta in committed.items() if meta.offset >= 0}
-        return float(sum(end - done.get(tp, 0) for tp, end in ends.items()))
+        return {tp: (done.get(tp, 0), end) for tp, end in ends.items()}
 
 
 async def _committed(admin: AIOKafkaAdminClient, group: str) -> dict[TopicPartition, Any]:

@@ -132,10 +132,10 @@ def wait_all(settings: Settings, events: list[dict[str, Any]], *workers: WorkerP
     missing = expected - set(wait_enriched(settings, expected, timeout))
     if missing:
         with GroupLag(settings) as lag:
-            behind = lag()
+            behind = lag.behind()
         logs = "\n".join(f"--- {w.log.name}\n{w.tail()}" for w in workers)
         raise AssertionError(f"{len(missing)} of {len(expected)} events never reached cx.enriched; "
-                             f"group lag {behind:.0f}\n{logs}")
+                             f"partitions behind (committed, end): {behind}\n{logs}")
 
 
 def dead_letters(settings: Settings) -> int:
