@@ -35,7 +35,7 @@ test-integration: $(STAMP)
 	$(VENV)/bin/python -m pytest -m integration
 
 test-faults: $(STAMP)
-	$(VENV)/bin/python -m pytest -m "faults or known_issue" tests/integration
+	$(VENV)/bin/python -m pytest -m faults tests/integration
 
 clean:
 	rm -rf $(VENV) .cxpulse .pytest_cache

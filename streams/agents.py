@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from streams.enriched import Origin
+from streams.end_offsets import EndOffsets
 from streams.lag import SourceLag
 from streams.outputs import Outputs, TopicOutputs
 from streams.pipeline import Pipeline
@@ -42,9 +43,10 @@ def register(app: Any, settings: Settings, runtime: Runtime, outputs: Outputs | 
     outputs = outputs or TopicOutputs(lambda: app.producer, settings.deadletter_topic,
                                       settings.enriched_topic)
 
-    # concurrency > 1 lets one batch be written while the next is scored; Faust commits
-    # only up to the first unacked offset, so out-of-order acks are safe.
-    lag = SourceLag(app, set(settings.kind_topics))
+    # concurrency > 1 lets one batch be written while the next is scored; acks may come out
+    # of order: commits stop at the first unacked offset (streams/faust_fixes/commits.py).
+    ends = EndOffsets(settings)
+    lag = SourceLag(app, set(settings.kind_topics), ends)
 
     @app.agent(source, name="cx-process", concurrency=settings.agent_concurrency)
     async def process(stream: Any) -> None:
@@ -57,6 +59,10 @@ def register(app: Any, settings: Settings, runtime: Runtime, outputs: Outputs | 
     @app.timer(LAG_SECONDS, name="cx-consumer-lag")
     async def report_lag() -> None:
         await lag.refresh()
+
+    @app.on_before_shutdown.connect
+    async def _close_end_offsets(*_: Any, **__: Any) -> None:
+        await ends.close()
 
     return process
 

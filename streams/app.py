@@ -18,7 +18,8 @@ from streams import agents
 from streams.detect import agent as detect_agent
 from streams.detect import delivery
 from streams.kafka_auth import credentials
-from streams.kafka_consumer import Transport
+from streams.faust_fixes.commits import Transport
+from streams.faust_fixes.recovery import TableManager
 from streams.live import minute
 from streams.outputs import Outputs
 from streams.runtime import Runtime
@@ -52,6 +53,7 @@ def create_app(settings: Settings | None = None, outputs: Outputs | None = None)
         stream_buffer_maxsize=max(4 * s.batch_size, 1024),
         key_serializer="raw",
         value_serializer="raw",
+        TableManager=TableManager,  # events delivered as the worker becomes ready are kept
     )
     app.transport = Transport(app.conf.broker_consumer, app)  # commits never pass an event in flight
     runtime = Runtime(s)

@@ -2,12 +2,12 @@
 
 Example::
 
-    lag = SourceLag(app, set(settings.kind_topics))
+    lag = SourceLag(app, set(settings.kind_topics), EndOffsets(settings))
     lag.handled(events)        # after each batch is stored
     await lag.refresh()        # on a timer: every assigned partition, not only the last batch's
 
-Lag is the partition's high-water mark as the fetcher last saw it, minus the
-next offset to handle: the last handled offset + 1, or the group's committed
+Lag is the partition's end offset as the broker reports it (``EndOffsets``),
+minus the next offset to handle: the last handled offset + 1, or the group's committed
 offset for a partition no batch has come from yet (a backlog waiting its turn;
 Faust keeps it in ``Consumer._committed_offset``, no public accessor). Setting
 it only for the partitions of the batch just handled left waiting partitions at
@@ -17,16 +17,19 @@ saw-tooth.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable, Iterable
 from typing import Any
 
 from faust.types import TP
 
 from sinks import metrics
 
+Ends = Callable[[Iterable[TP]], Awaitable[dict[TP, int]]]
+
 
 class SourceLag:
-    def __init__(self, app: Any, topics: set[str]) -> None:
-        self.app, self.topics = app, topics
+    def __init__(self, app: Any, topics: set[str], ends: Ends) -> None:
+        self.app, self.topics, self.ends = app, topics, ends
         self.done: dict[TP, int] = {}
         self.shown: set[TP] = set()
 
@@ -38,10 +41,7 @@ class SourceLag:
     async def refresh(self) -> None:
         consumer = self.app.consumer
         held = {tp for tp in consumer.assignment() if tp.topic in self.topics}
-        # The fetcher's high-water marks, read locally. Asking the broker goes through Faust's
-        # consumer thread; with that, a kill during a rebalance left partitions idle in one
-        # fault-test run (suspected to queue behind the rebalance; not proven).
-        ends = {tp: end for tp in held if (end := _highwater(consumer, tp)) is not None}
+        ends = await self.ends(held)
         committed = getattr(consumer, "_committed_offset", {})
         for tp, end in ends.items():
             nxt = max(self.done.get(tp, -1) + 1, committed.get(tp) or 0)
@@ -52,9 +52,3 @@ class SourceLag:
             self.done.pop(tp, None)
         self.shown &= held
 
-
-def _highwater(consumer: Any, tp: TP) -> int | None:
-    try:
-        return consumer.highwater(tp)
-    except Exception:  # noqa: BLE001 - not fetched yet, or the consumer is rebalancing
-        return None

@@ -71,7 +71,8 @@ def apply_all(current: dict[str, Any] | None, kind: str, items: Sequence[Item]) 
             bucket = Bucket.from_dict(current) if current else Bucket(kind, at_ms // 60_000 * 60)
         if _add(bucket, doc, at_ms):
             last = offset
-            bucket.saw(part, at_ms) if part else None
+            if part:
+                bucket.saw(part, at_ms)
     return None if bucket is None or last == applied else {**bucket.to_dict(), "offset": last}
 
 

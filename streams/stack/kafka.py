@@ -17,7 +17,7 @@ import base64
 import subprocess
 import time
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -29,14 +29,25 @@ from streams.stack.readiness import wait_for_metadata
 DEFAULT_VERSION = "3.9.1"
 
 
-def server_properties(port: int, controller_port: int, log_dir: Path) -> str:
+def sasl_properties(port: int, users: dict[str, str]) -> list[str]:
+    """A SASL_PLAINTEXT listener (mechanism PLAIN) accepting ``users`` (name -> password)."""
+    accepted = " ".join(f'user_{name}="{password}"' for name, password in users.items())
+    return ["sasl.enabled.mechanisms=PLAIN",
+            "listener.name.sasl_plaintext.plain.sasl.jaas.config="
+            f"org.apache.kafka.common.security.plain.PlainLoginModule required {accepted};"]
+
+
+def server_properties(port: int, controller_port: int, log_dir: Path, sasl_port: int | None = None,
+                      sasl_users: dict[str, str] | None = None) -> str:
+    sasl = f",SASL_PLAINTEXT://127.0.0.1:{sasl_port}" if sasl_port else ""
     return "\n".join([
         "process.roles=broker,controller", "node.id=1",
         f"controller.quorum.voters=1@127.0.0.1:{controller_port}",
-        f"listeners=PLAINTEXT://127.0.0.1:{port},CONTROLLER://127.0.0.1:{controller_port}",
-        f"advertised.listeners=PLAINTEXT://127.0.0.1:{port}",
+        f"listeners=PLAINTEXT://127.0.0.1:{port},CONTROLLER://127.0.0.1:{controller_port}{sasl}",
+        f"advertised.listeners=PLAINTEXT://127.0.0.1:{port}{sasl}",
         "controller.listener.names=CONTROLLER", "inter.broker.listener.name=PLAINTEXT",
-        "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+        "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT",
+        *(sasl_properties(sasl_port, sasl_users or {}) if sasl_port else []),
         f"log.dirs={log_dir}", "num.partitions=6", "auto.create.topics.enable=true",
         "offsets.topic.replication.factor=1", "offsets.topic.num.partitions=6",
         "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1",
@@ -53,6 +64,8 @@ class KafkaBroker:
     version: str = DEFAULT_VERSION
     cache_dir: Path = Path.home() / ".cache" / "cxpulse"
     heap: str = "512m"
+    sasl_port: int | None = None  # an extra SASL_PLAINTEXT listener, for testing client credentials
+    sasl_users: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def for_settings(cls, settings: Settings) -> KafkaBroker:
@@ -97,7 +110,8 @@ class KafkaBroker:
     def _configure(self, lib: Path) -> Path:
         (self.home / "logs").mkdir(parents=True, exist_ok=True)
         config = self.home / "server.properties"
-        config.write_text(server_properties(self.port, self.controller_port, self.home / "data"))
+        config.write_text(server_properties(self.port, self.controller_port, self.home / "data",
+                                            self.sasl_port, self.sasl_users))
         if not (self.home / "data" / "meta.properties").exists():
             subprocess.run(self._java(lib, "kafka.tools.StorageTool", "format",
                                       # one token: a base64url id may start with "-"

@@ -1,16 +1,20 @@
-"""The Kafka broker stopped for 30 s while publishers and the worker run.
+"""The Kafka broker stopped for 30 s while publishers and the worker run; a publisher's send timeout.
 
 This test has its own broker (the session's is shared by every other test).
 """
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Iterator
 
+import orjson
 import pytest
 
+from streams.bench.kafka_io import read_topic
 from streams.bench.processes import WorkerProcess
+from streams.publisher import Publisher, PublishTimeout
 from streams.settings import Settings
 from streams.stack.kafka import KafkaBroker
 from streams.stack.process import free_port
@@ -48,3 +52,27 @@ def test_broker_down_for_30_seconds_loses_and_doubles_nothing(broker: KafkaBroke
     print(f"publisher chunks retried while the broker was down: {sender.retries}")
     worker.stop()
     check_exact(settings, f"Kafka broker down {DOWN_SECONDS} s", events, recovery)
+
+
+def test_a_publisher_gives_up_while_the_broker_is_down_and_sends_once_it_is_back(
+        broker: KafkaBroker, settings: Settings) -> None:
+    first, second = every_kind(1), every_kind(1)
+
+    async def go() -> float:
+        async with Publisher(settings.kafka_bootstrap, settings.topic_prefix, send_timeout=3) as pub:
+            await pub.publish_many(first)
+            await asyncio.to_thread(broker.stop)
+            started = time.monotonic()
+            with pytest.raises(PublishTimeout, match="resend"):
+                await pub.publish_many(second)
+            waited = time.monotonic() - started
+            await asyncio.to_thread(broker.start, 120)
+            await pub.publish_many(second)  # the same Publisher, with a fresh producer
+            return waited
+
+    waited = asyncio.run(go())
+    print(f"\ninjected: broker stopped; the send gave up after {waited:.1f} s")
+    assert waited < 10
+    in_kafka = {orjson.loads(r.value)["event_id"] for topic in settings.kind_topics
+                for r in read_topic(settings, topic, until=2, timeout=30)}
+    assert in_kafka == {e["event_id"] for e in first + second}

@@ -20,10 +20,6 @@ from tests.integration.faults import Trickle, check_exact, every_kind, rows_writ
 pytestmark = [pytest.mark.integration, pytest.mark.faults]
 
 
-# Intermittently (about 1 run in 3) the restarted worker joins, says "Worker ready" and then
-# consumes nothing from some partitions: nothing is lost (the group's lag holds the events) but
-# a partition sits idle. Open bug (issue 7 note); out of the default run until it is fixed.
-@pytest.mark.known_issue
 def test_kill_9_in_the_middle_of_a_batch_loses_and_doubles_nothing(settings: Settings,
                                                                   worker: WorkerProcess) -> None:
     events = every_kind(250)  # 1500 events: several batches of up to 512
@@ -41,7 +37,6 @@ def test_kill_9_in_the_middle_of_a_batch_loses_and_doubles_nothing(settings: Set
     check_exact(settings, "worker kill -9 mid-batch", events, recovery)
 
 
-@pytest.mark.known_issue  # the same idle-partition bug as above
 def test_a_worker_killed_during_a_rebalance_leaves_no_partition_behind(
         settings: Settings, env: dict[str, str], tmp_path: Path) -> None:
     first = WorkerProcess(env, tmp_path / "first.log").start()

@@ -1,4 +1,4 @@
-"""Faust's Kafka transport with one fix: never commit past an event still in flight.
+"""Faust's Kafka transport with one fix: a commit never passes an event still in flight.
 
 With ``concurrency=2`` the agent's two actors finish batches out of order. Faust
 commits the first run of acked offsets, but treats a single missing offset at
@@ -17,17 +17,24 @@ Example::
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from faust.transport.drivers import aiokafka
 from faust.types import TP
 
 
-def lowest_in_flight(messages: Any) -> dict[TP, int]:
-    """The lowest offset per partition among messages delivered but not yet acked."""
+def lowest_in_flight(messages: Any, committed: Mapping[TP, int | None]) -> dict[TP, int]:
+    """The lowest offset per partition among messages delivered but not yet acked.
+
+    Messages below the committed offset are ignored: they are copies a rebalance
+    dropped from the agents' queues (the partition was re-read from its committed
+    offset) and will never be acked; counting them would stop commits for good."""
     low: dict[TP, int] = {}
     for m in list(messages):  # a WeakSet: copy before iterating
-        if not m.acked and m.offset < low.get(m.tp, m.offset + 1):
+        if m.acked or m.offset < (committed.get(m.tp) or 0):
+            continue
+        if m.offset < low.get(m.tp, m.offset + 1):
             low[m.tp] = m.offset
     return low
 
@@ -36,7 +43,7 @@ class Consumer(aiokafka.Consumer):
     _in_flight: dict[TP, int] = {}
 
     def _filter_committable_offsets(self, tps: Any) -> dict[TP, int]:
-        self._in_flight = lowest_in_flight(self._unacked_messages)
+        self._in_flight = lowest_in_flight(self._unacked_messages, dict(self._committed_offset))
         return super()._filter_committable_offsets(tps)
 
     def _new_offset(self, tp: TP) -> int | None:

@@ -10,7 +10,7 @@ from faust.transport.drivers import aiokafka as stock
 from faust.types import TP, Message
 
 from streams.app import create_app
-from streams.kafka_consumer import Consumer, lowest_in_flight
+from streams.faust_fixes.commits import Consumer, lowest_in_flight
 from streams.settings import Settings
 
 TOPIC = "cx.chat"
@@ -53,7 +53,7 @@ def test_holds_the_commit_while_the_head_is_in_flight(app: faust.App) -> None:
 
 
 def test_stock_faust_still_commits_past_it(app: faust.App) -> None:
-    # When this fails, upstream fixed #606: streams/kafka_consumer.py can go.
+    # When this fails, upstream fixed #606: streams/faust_fixes/commits.py can go.
     consumer, _ = consumer_with_head_in_flight(app, stock.Consumer)
     assert consumer._filter_committable_offsets([PART]) == {PART: 13}
 
@@ -71,4 +71,9 @@ def test_commits_what_is_below_the_lowest_in_flight(app: faust.App) -> None:
 def test_lowest_in_flight_ignores_acked_messages() -> None:
     done, waiting = message(3), message(5)
     done.acked = True
-    assert lowest_in_flight({done, waiting, message(7)}) == {PART: 5}
+    assert lowest_in_flight({done, waiting, message(7)}, {}) == {PART: 5}
+
+
+def test_a_copy_dropped_by_a_rebalance_does_not_hold_commits_forever() -> None:
+    dropped, refetched = message(10), message(12)  # 10 was re-read, handled and committed: 11
+    assert lowest_in_flight({dropped, refetched}, {PART: 11}) == {PART: 12}
