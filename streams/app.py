@@ -17,9 +17,9 @@ import faust
 from streams import agents
 from streams.detect import agent as detect_agent
 from streams.detect import delivery
-from streams.kafka_auth import credentials
 from streams.faust_fixes.commits import Transport
 from streams.faust_fixes.recovery import TableManager
+from streams.kafka_auth import credentials
 from streams.live import minute
 from streams.outputs import Outputs
 from streams.runtime import Runtime

@@ -51,4 +51,3 @@ class SourceLag:
             metrics.CONSUMER_LAG.remove(tp.topic, str(tp.partition))
             self.done.pop(tp, None)
         self.shown &= held
-

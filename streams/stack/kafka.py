@@ -29,7 +29,7 @@ from streams.stack.readiness import wait_for_metadata
 DEFAULT_VERSION = "3.9.1"
 
 
-def sasl_properties(port: int, users: dict[str, str]) -> list[str]:
+def sasl_properties(users: dict[str, str]) -> list[str]:
     """A SASL_PLAINTEXT listener (mechanism PLAIN) accepting ``users`` (name -> password)."""
     accepted = " ".join(f'user_{name}="{password}"' for name, password in users.items())
     return ["sasl.enabled.mechanisms=PLAIN",
@@ -47,7 +47,7 @@ def server_properties(port: int, controller_port: int, log_dir: Path, sasl_port:
         f"advertised.listeners=PLAINTEXT://127.0.0.1:{port}{sasl}",
         "controller.listener.names=CONTROLLER", "inter.broker.listener.name=PLAINTEXT",
         "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT",
-        *(sasl_properties(sasl_port, sasl_users or {}) if sasl_port else []),
+        *(sasl_properties(sasl_users or {}) if sasl_port else []),
         f"log.dirs={log_dir}", "num.partitions=6", "auto.create.topics.enable=true",
         "offsets.topic.replication.factor=1", "offsets.topic.num.partitions=6",
         "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1",
