@@ -3,7 +3,7 @@
 - :mod:`~streams.faust_fixes.commits`: a commit never passes an event still in
   flight (upstream issue #606, fix pending as PR #707).
 - :mod:`~streams.faust_fixes.recovery`: events delivered while a worker becomes
-  ready are not thrown away with the agents' queues.
+  ready are not thrown away with the agents' queues (upstream issue #596, open).
 
 ``streams.app.create_app`` installs both. ``tests/streams/faust_fixes/test_commits.py``
 shows the stock behaviour of the first, so an upgrade that fixes it upstream is

@@ -7,7 +7,8 @@ read (any restart of a worker with table state), so events delivered between
 the seek and the clear are thrown away, and their read offsets have already
 moved past them: they are never read again, and since they are never acked
 either, the partition's commit stops at the first of them. The worker looks
-idle on that partition until the next rebalance.
+idle on that partition until the next rebalance (faust-streaming issue #596
+describes the same race; open, no fix upstream).
 
 Here delivery is held (consumer flow stopped, flow control suspended, as
 Faust itself does when a rebalance starts) before the seek, so the clear only
