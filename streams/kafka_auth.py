@@ -7,7 +7,8 @@ Example::
     faust.App(..., broker_credentials=credentials(settings))              # the worker
     AIOKafkaAdminClient(bootstrap_servers=..., **client_options(settings)) # topics, publisher, CLI
 
-TLS uses the system trust store (``ssl.create_default_context``); SASL
+TLS verifies the brokers with the system trust store, or with the CA in
+``CXPULSE_KAFKA_SSL_CAFILE`` (a private CA); SASL
 mechanisms are those aiokafka supports (PLAIN, SCRAM-SHA-256/512, GSSAPI,
 OAUTHBEARER). The password comes from ``CXPULSE_KAFKA_SASL_PASSWORD`` only.
 """
@@ -23,7 +24,9 @@ from streams.settings import Settings
 
 
 def _ssl_context(s: Settings) -> ssl.SSLContext | None:
-    return ssl.create_default_context() if "SSL" in s.kafka_security_protocol else None
+    if "SSL" not in s.kafka_security_protocol:
+        return None
+    return ssl.create_default_context(cafile=s.kafka_ssl_cafile)
 
 
 def _password(s: Settings) -> str:

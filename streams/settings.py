@@ -36,6 +36,7 @@ class Settings(BaseSettings):
     kafka_sasl_mechanism: str | None = None
     kafka_sasl_username: str | None = None
     kafka_sasl_password: SecretStr | None = None
+    kafka_ssl_cafile: Path | None = None  # PEM of a private CA; default: the system trust store
     # A worker that dies (kill -9, lost host) holds its partitions this long before the group
     # moves them: Faust's default is 60 s. Heartbeats run on the event loop, not the model thread.
     kafka_session_timeout_seconds: float = Field(15.0, ge=6.0, le=300.0)

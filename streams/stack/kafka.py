@@ -25,6 +25,7 @@ from streams.settings import Settings
 from streams.stack.maven import ensure_jars
 from streams.stack.process import alive, port_open, read_pid, stop_recorded
 from streams.stack.readiness import wait_for_metadata
+from streams.stack.tls import Keystore, make_keystore
 
 DEFAULT_VERSION = "3.9.1"
 
@@ -38,16 +39,20 @@ def sasl_properties(users: dict[str, str]) -> list[str]:
 
 
 def server_properties(port: int, controller_port: int, log_dir: Path, sasl_port: int | None = None,
-                      sasl_users: dict[str, str] | None = None) -> str:
-    sasl = f",SASL_PLAINTEXT://127.0.0.1:{sasl_port}" if sasl_port else ""
+                      sasl_users: dict[str, str] | None = None, ssl_port: int | None = None,
+                      keystore: Keystore | None = None) -> str:
+    ports = {"SASL_PLAINTEXT": sasl_port, "SSL": ssl_port}
+    extra = "".join(f",{name}://127.0.0.1:{p}" for name, p in ports.items() if p)
     return "\n".join([
         "process.roles=broker,controller", "node.id=1",
         f"controller.quorum.voters=1@127.0.0.1:{controller_port}",
-        f"listeners=PLAINTEXT://127.0.0.1:{port},CONTROLLER://127.0.0.1:{controller_port}{sasl}",
-        f"advertised.listeners=PLAINTEXT://127.0.0.1:{port}{sasl}",
+        f"listeners=PLAINTEXT://127.0.0.1:{port},CONTROLLER://127.0.0.1:{controller_port}{extra}",
+        f"advertised.listeners=PLAINTEXT://127.0.0.1:{port}{extra}",
         "controller.listener.names=CONTROLLER", "inter.broker.listener.name=PLAINTEXT",
-        "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT",
+        "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,"
+        "SASL_PLAINTEXT:SASL_PLAINTEXT,SSL:SSL",
         *(sasl_properties(sasl_users or {}) if sasl_port else []),
+        *(keystore.properties() if ssl_port and keystore else []),
         f"log.dirs={log_dir}", "num.partitions=6", "auto.create.topics.enable=true",
         "offsets.topic.replication.factor=1", "offsets.topic.num.partitions=6",
         "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1",
@@ -66,6 +71,7 @@ class KafkaBroker:
     heap: str = "512m"
     sasl_port: int | None = None  # an extra SASL_PLAINTEXT listener, for testing client credentials
     sasl_users: dict[str, str] = field(default_factory=dict)
+    ssl_port: int | None = None  # an extra TLS listener with a self-signed certificate (ca_file)
 
     @classmethod
     def for_settings(cls, settings: Settings) -> KafkaBroker:
@@ -76,6 +82,11 @@ class KafkaBroker:
     @property
     def bootstrap(self) -> str:
         return f"127.0.0.1:{self.port}"
+
+    @property
+    def ca_file(self) -> Path:
+        """The TLS listener's certificate: what a client trusts (``CXPULSE_KAFKA_SSL_CAFILE``)."""
+        return self.home / "tls" / "broker.pem"
 
     @property
     def pid_file(self) -> Path:
@@ -110,8 +121,9 @@ class KafkaBroker:
     def _configure(self, lib: Path) -> Path:
         (self.home / "logs").mkdir(parents=True, exist_ok=True)
         config = self.home / "server.properties"
+        keystore = make_keystore(self.ca_file.parent) if self.ssl_port else None
         config.write_text(server_properties(self.port, self.controller_port, self.home / "data",
-                                            self.sasl_port, self.sasl_users))
+                                            self.sasl_port, self.sasl_users, self.ssl_port, keystore))
         if not (self.home / "data" / "meta.properties").exists():
             subprocess.run(self._java(lib, "kafka.tools.StorageTool", "format",
                                       # one token: a base64url id may start with "-"

@@ -1,5 +1,7 @@
 """App wiring: Kafka security settings reach Faust; secrets stay out of /health."""
 
+from pathlib import Path
+
 import faust
 from pydantic import SecretStr
 
@@ -8,6 +10,7 @@ from streams.app import create_app
 from streams.kafka_auth import client_options, credentials
 from streams.runtime import Runtime
 from streams.settings import Settings
+from streams.stack.tls import make_keystore
 
 
 def test_plaintext_has_no_credentials() -> None:
@@ -66,3 +69,9 @@ def test_aiokafka_accepts_the_options_for_every_protocol() -> None:
     for protocol in ("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"):
         asyncio.run(build(Settings(kafka_security_protocol=protocol, kafka_sasl_username="cx",
                                    kafka_sasl_password="pw")))
+
+
+def test_a_private_ca_file_is_what_tls_trusts(tmp_path: Path) -> None:
+    ca = make_keystore(tmp_path).certificate  # a self-signed certificate stands in for a private CA
+    context = client_options(Settings(kafka_security_protocol="SSL", kafka_ssl_cafile=ca))["ssl_context"]
+    assert context.cert_store_stats()["x509"] == 1  # that file only, not the system trust store
