@@ -31,11 +31,21 @@ DEFAULT_VERSION = "3.9.1"
 
 
 def sasl_properties(users: dict[str, str]) -> list[str]:
-    """A SASL_PLAINTEXT listener (mechanism PLAIN) accepting ``users`` (name -> password)."""
+    """A SASL_PLAINTEXT listener accepting ``users`` (name -> password) with PLAIN or SCRAM-SHA-512
+    (SCRAM credentials are written into the metadata log when storage is formatted)."""
     accepted = " ".join(f'user_{name}="{password}"' for name, password in users.items())
-    return ["sasl.enabled.mechanisms=PLAIN",
-            "listener.name.sasl_plaintext.plain.sasl.jaas.config="
-            f"org.apache.kafka.common.security.plain.PlainLoginModule required {accepted};"]
+    prefix = "listener.name.sasl_plaintext"
+    return ["sasl.enabled.mechanisms=PLAIN,SCRAM-SHA-512",
+            f"{prefix}.plain.sasl.jaas.config="
+            f"org.apache.kafka.common.security.plain.PlainLoginModule required {accepted};",
+            f"{prefix}.scram-sha-512.sasl.jaas.config="
+            "org.apache.kafka.common.security.scram.ScramLoginModule required;"]
+
+
+def scram_arguments(users: dict[str, str]) -> list[str]:
+    """``kafka-storage format`` arguments that create the SCRAM-SHA-512 credentials of ``users``."""
+    return [f"--add-scram=SCRAM-SHA-512=[name={name},password={password}]"
+            for name, password in users.items()]
 
 
 def server_properties(port: int, controller_port: int, log_dir: Path, sasl_port: int | None = None,
@@ -127,7 +137,8 @@ class KafkaBroker:
         if not (self.home / "data" / "meta.properties").exists():
             subprocess.run(self._java(lib, "kafka.tools.StorageTool", "format",
                                       # one token: a base64url id may start with "-"
-                                      f"--cluster-id={self._cluster_id()}", "-c", str(config), "-g"),
+                                      f"--cluster-id={self._cluster_id()}", "-c", str(config), "-g",
+                                      *scram_arguments(self.sasl_users if self.sasl_port else {})),
                            check=True, capture_output=True)
         return config
 

@@ -1,9 +1,10 @@
 """Kafka TLS and SASL against a real broker: the worker and ``cxpulse publish`` connect securely.
 
-The broker gets two more listeners: SASL_PLAINTEXT with mechanism PLAIN, and
-TLS with a self-signed certificate that clients trust through
-``CXPULSE_KAFKA_SSL_CAFILE`` (as they would a private CA). SASL_SSL combines
-the two code paths tested here. Results are read through the plain listener.
+The broker gets two more listeners: SASL_PLAINTEXT with mechanisms PLAIN and
+SCRAM-SHA-512 (the one deploy/kubernetes uses), and TLS with a self-signed
+certificate that clients trust through ``CXPULSE_KAFKA_SSL_CAFILE`` (as they
+would a private CA). SASL_SSL combines the two code paths tested here. Results
+are read through the plain listener.
 """
 
 from __future__ import annotations
@@ -37,9 +38,10 @@ def broker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KafkaBroker]:
     b.stop()
 
 
-def over_sasl(env: dict[str, str], broker: KafkaBroker, password: str) -> dict[str, str]:
+def over_sasl(env: dict[str, str], broker: KafkaBroker, password: str,
+              mechanism: str = "PLAIN") -> dict[str, str]:
     return env | {"CXPULSE_KAFKA_BOOTSTRAP": f"127.0.0.1:{broker.sasl_port}",
-                  "CXPULSE_KAFKA_SECURITY_PROTOCOL": "SASL_PLAINTEXT", "CXPULSE_KAFKA_SASL_MECHANISM": "PLAIN",
+                  "CXPULSE_KAFKA_SECURITY_PROTOCOL": "SASL_PLAINTEXT", "CXPULSE_KAFKA_SASL_MECHANISM": mechanism,
                   "CXPULSE_KAFKA_SASL_USERNAME": "cxpulse", "CXPULSE_KAFKA_SASL_PASSWORD": password}
 
 
@@ -66,15 +68,17 @@ def round_trip(secure: dict[str, str], settings: Settings, log: Path) -> None:
         worker.stop()
 
 
-def test_worker_and_publisher_log_in_with_sasl(broker: KafkaBroker, env: dict[str, str],
+@pytest.mark.parametrize("mechanism", ["PLAIN", "SCRAM-SHA-512"])
+def test_worker_and_publisher_log_in_with_sasl(mechanism: str, broker: KafkaBroker, env: dict[str, str],
                                                settings: Settings, tmp_path: Path) -> None:
-    round_trip(over_sasl(env, broker, USERS["cxpulse"]), settings, tmp_path / "worker.log")
+    round_trip(over_sasl(env, broker, USERS["cxpulse"], mechanism), settings, tmp_path / "worker.log")
 
 
-def test_a_wrong_password_is_refused(broker: KafkaBroker, env: dict[str, str],
+@pytest.mark.parametrize("mechanism", ["PLAIN", "SCRAM-SHA-512"])
+def test_a_wrong_password_is_refused(mechanism: str, broker: KafkaBroker, env: dict[str, str],
                                      caplog: pytest.LogCaptureFixture) -> None:
     with pytest.raises(KafkaError):
-        publish_as_cli(settings_from(over_sasl(env, broker, "not-the-password")), every_kind(1))
+        publish_as_cli(settings_from(over_sasl(env, broker, "not-the-password", mechanism)), every_kind(1))
     assert "SaslAuthenticationFailed" in caplog.text  # refused for the password, not the network
 
 
