@@ -6,14 +6,26 @@ compatible (old publishers are unaffected), so the contract stays v1.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
-from streams.contract.envelope import Envelope, Id, Strict, Text, Timestamp
+from streams.contract.envelope import Envelope, Id, Integer, Strict, Text, Timestamp
 
 MAX_TURNS = 2_000
+MAX_CALL_SECONDS = 86_400  # a day: longer calls and waits are errors, and every value fits a Float32 column
+MAX_FOLLOWERS = 10_000_000_000  # more than any account has; fits UInt64 and a JavaScript number exactly
+MAX_MONTHLY_VALUE = 1e9
 SURVEY_RANGES = {"nps": (0, 10), "csat": (1, 5), "ces": (1, 7)}
+
+
+def _survey_ranges(schema: dict[str, Any]) -> None:
+    """State each survey type's score range in the JSON Schema too (if/then per type)."""
+    schema["allOf"] = [
+        {"if": {"properties": {"survey_type": {"const": kind}}, "required": ["survey_type"]},
+         "then": {"properties": {"score": {"type": "integer", "minimum": low, "maximum": high}}}}
+        for kind, (low, high) in SURVEY_RANGES.items()
+    ]
 
 
 class ChatTurn(Strict):
@@ -23,12 +35,12 @@ class ChatTurn(Strict):
 
 
 class ChatEvent(Envelope):
-    kind: Literal["chat"] = "chat"
+    kind: Literal["chat"]
     turns: Annotated[list[ChatTurn], Field(min_length=1, max_length=MAX_TURNS)]
 
 
 class EmailEvent(Envelope):
-    kind: Literal["email"] = "email"
+    kind: Literal["email"]
     direction: Literal["inbound", "outbound"] = "inbound"
     subject: Annotated[str, Field(max_length=1_000)] = ""
     body: Text
@@ -38,8 +50,8 @@ class EmailEvent(Envelope):
 class Utterance(Strict):
     speaker: Literal["customer", "agent", "ivr", "bot"]
     text: Text
-    start_s: float = Field(ge=0)
-    end_s: float = Field(ge=0)
+    start_s: float = Field(ge=0, le=MAX_CALL_SECONDS)
+    end_s: float = Field(ge=0, le=MAX_CALL_SECONDS, description="Not before start_s")
 
     @model_validator(mode="after")
     def _ordered(self) -> Utterance:
@@ -49,21 +61,21 @@ class Utterance(Strict):
 
 
 class CallEvent(Envelope):
-    kind: Literal["call"] = "call"
+    kind: Literal["call"]
     utterances: Annotated[list[Utterance], Field(max_length=MAX_TURNS)] = []
-    wait_seconds: float = Field(0, ge=0, le=86_400)
-    handle_seconds: float = Field(0, ge=0, le=86_400)
-    transfers: int = Field(0, ge=0, le=100)
+    wait_seconds: float = Field(0, ge=0, le=MAX_CALL_SECONDS)
+    handle_seconds: float = Field(0, ge=0, le=MAX_CALL_SECONDS)
+    transfers: Integer = Field(0, ge=0, le=100)
     ivr_used: bool = False
     bot_used: bool = False
 
 
 class SocialEvent(Envelope):
-    kind: Literal["social"] = "social"
+    kind: Literal["social"]
     platform: Literal["x", "facebook", "instagram", "linkedin", "reddit", "tiktok", "trustpilot",
                       "youtube", "other"]
     author_handle: Annotated[str, Field(min_length=1, max_length=100)]
-    followers: int = Field(0, ge=0)
+    followers: Integer = Field(0, ge=0, le=MAX_FOLLOWERS)
     url: Annotated[str, Field(max_length=2_048)] | None = None
     public: bool = True
     text: Text
@@ -72,21 +84,25 @@ class SocialEvent(Envelope):
 
 
 class SurveyEvent(Envelope):
-    kind: Literal["survey"] = "survey"
+    """NPS 0..10, CSAT 1..5, CES 1..7: the range depends on ``survey_type``."""
+
+    model_config = ConfigDict(json_schema_extra=_survey_ranges)
+
+    kind: Literal["survey"]
     survey_type: Literal["nps", "csat", "ces"]
-    score: int
+    score: Integer = Field(ge=0, le=10)
     comment: Text = ""
 
     @model_validator(mode="after")
     def _in_range(self) -> SurveyEvent:
         low, high = SURVEY_RANGES[self.survey_type]
         if not low <= self.score <= high:
-            raise ValueError(f"{self.survey_type} score must be {low}..{high}, got {self.score}")
+            raise ValueError(f"{self.survey_type} score must be {low}..{high}")
         return self
 
 
 class CaseEvent(Envelope):
-    kind: Literal["case"] = "case"
+    kind: Literal["case"]
     case_id: Id
     status: Literal["opened", "assigned", "resolved", "reopened", "closed"]
     priority: Literal["low", "normal", "high", "urgent"] = "normal"
@@ -97,10 +113,10 @@ class CaseEvent(Envelope):
 class AccountEvent(Envelope):
     """A change to a customer account: opened, value changed, or closed (churn)."""
 
-    kind: Literal["account"] = "account"
+    kind: Literal["account"]
     account_id: Id
     status: Literal["opened", "updated", "closed"]
-    monthly_value: float = Field(0, ge=0, le=1e9, description="Recurring revenue per month")
+    monthly_value: float = Field(0, ge=0, le=MAX_MONTHLY_VALUE, description="Recurring revenue per month")
     currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] = "USD"
     plan: Id | None = None
     close_reason: Literal["price", "service", "product", "moved", "other"] | None = None

@@ -2,12 +2,19 @@
 
 Publishers in any language validate against ``streams/contract/schemas``;
 ``cxpulse schema export`` rewrites them and a test fails when they are stale.
+The files are plain JSON Schema 2020-12 that compile in strict mode (ajv's
+``strict: true`` with ajv-formats, Python's jsonschema with a format checker):
+OpenAPI's ``discriminator`` keyword is replaced by a ``oneOf`` whose branches
+each fix ``kind``, and ``kind`` is required at the top. The test suite checks
+that these validators and :func:`streams.contract.parse_event` agree case by
+case; the few rules no schema can state are ``envelope.PYTHON_ONLY_RULES``.
 """
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from pydantic import TypeAdapter
 
@@ -22,9 +29,26 @@ MODELS = {"chat": ChatEvent, "email": EmailEvent, "call": CallEvent, "social": S
           "survey": SurveyEvent, "case": CaseEvent, "account": AccountEvent}
 
 
+def union_schema() -> dict[str, Any]:
+    """The union as standard JSON Schema: ``kind`` required, then the one kind's schema.
+
+    An ``if``/``then`` per kind rather than ``oneOf``: a validator reports the
+    errors of the event's own kind only, not of all seven.
+    """
+    doc = EVENT.json_schema()
+    refs = {branch["$ref"].rsplit("/", 1)[1]: branch["$ref"] for branch in doc["oneOf"]}
+    return {
+        "type": "object", "required": ["kind"],
+        "properties": {"kind": {"enum": list(MODELS), "description": "Which kind of event"}},
+        "allOf": [{"if": {"properties": {"kind": {"const": kind}}},
+                   "then": {"$ref": refs[model.__name__]}} for kind, model in MODELS.items()],
+        "$defs": doc["$defs"],
+    }
+
+
 def render_all() -> dict[str, str]:
     """File name -> JSON text for the union and each kind."""
-    docs = {"event.v1.json": EVENT.json_schema()}
+    docs = {"event.v1.json": union_schema()}
     docs |= {f"{kind}.v1.json": TypeAdapter(model).json_schema() for kind, model in MODELS.items()}
     out = {}
     for name, doc in docs.items():
