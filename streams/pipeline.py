@@ -68,9 +68,23 @@ class Pipeline:
                 metrics.DEAD_LETTERS.labels(b.reason, "kafka").inc()
         with _stage("store"):
             written = await self.store.write(enriched)
+        if written.unstorable:
+            enriched = await self._dead_letter_unstorable(good, enriched, written.unstorable)
         with _stage("publish"):
             await self.outputs.enriched(enriched, written.replayed)
-        return BatchResult(written.stored, written.duplicates, len(bad))
+        return BatchResult(written.stored, written.duplicates, len(bad) + len(written.unstorable))
+
+    async def _dead_letter_unstorable(self, good: list[Incoming], enriched: list[EnrichedEvent],
+                                      unstorable: dict[str, str]) -> list[EnrichedEvent]:
+        """Events the store cannot take go to the dead-letter topic; the rest of the batch goes on."""
+        records = {str(i.event.event_id): i.record for i in good}
+        rejected = [Rejection(records[event_id], "unstorable", why) for event_id, why in unstorable.items()
+                    if event_id in records]
+        with _stage("dead_letter"):
+            await self.outputs.dead_letter(rejected)
+        for _ in rejected:
+            metrics.DEAD_LETTERS.labels("unstorable", "kafka").inc()
+        return [e for e in enriched if e.event_id not in unstorable]
 
     async def enrich(self, batch: list[Incoming]) -> tuple[list[EnrichedEvent], list[Rejection]]:
         if not batch:

@@ -1,11 +1,15 @@
 """A stream batch end to end on the real model and embedded ClickHouse."""
 
 import asyncio
+import dataclasses
 
 import orjson
 from clickhouse_connect.driver.client import Client
 
+from sinks.clickhouse.writer import ClickHouseWriter
+from streams.enrichment import Enricher
 from streams.pipeline import Pipeline
+from streams.store import RetryingStore
 from tests import factories as f
 from tests.streams.conftest import RecordingOutputs, record
 
@@ -106,3 +110,28 @@ def test_store_outage_is_retried_until_it_succeeds(pipeline: Pipeline, store: Cl
     writer.write_batch = down_twice  # type: ignore[method-assign]
     result = run(pipeline, [record(f.social())])
     assert result.stored == 1 and len(calls) == 3  # type: ignore[attr-defined]
+
+
+class _Poisoning:
+    """The real enricher, with one event's trajectory start set beyond what a Float32 column holds."""
+
+    def __init__(self, inner: object, bad_id: str) -> None:
+        self.inner, self.bad_id = inner, bad_id
+
+    def enrich(self, batch: list) -> list:  # type: ignore[type-arg]
+        out = self.inner.enrich(batch)  # type: ignore[attr-defined]
+        return [dataclasses.replace(e, start=1e300) if e.event_id == self.bad_id else e for e in out]
+
+
+def test_an_unstorable_event_is_dead_lettered_and_the_rest_stored(
+        enricher: Enricher, store: Client, outputs: RecordingOutputs) -> None:
+    events = [f.chat() for _ in range(6)]
+    poisoned = _Poisoning(enricher, events[2]["event_id"])
+    pipeline = Pipeline(poisoned, RetryingStore(ClickHouseWriter(store), 1.0), outputs, 1_048_576)  # type: ignore[arg-type]
+    result = run(pipeline, [record(e, offset=i) for i, e in enumerate(events)])
+    assert (result.stored, result.dead_letters) == (5, 1)  # type: ignore[attr-defined]
+    [dead] = outputs.dead
+    assert dead.reason == "unstorable" and dead.detail == "sentiment_start: beyond Float32"
+    assert orjson.loads(dead.record.value)["event_id"] == events[2]["event_id"]  # the original bytes
+    assert events[2]["event_id"] not in {i.event_id for i in outputs.enriched_items}
+    assert store.query("SELECT count(), (SELECT count() FROM turns) FROM events").result_rows == [(5, 15)]
