@@ -23,6 +23,7 @@ from streams.records import Record
 from streams.retry import retry_forever
 from streams.runtime import Runtime
 from streams.settings import Settings
+from streams.stray_topics import CHECK_SECONDS, StrayTopics
 
 log = logging.getLogger(__name__)
 SHUTDOWN_FLUSH_SECONDS = 60.0
@@ -59,6 +60,12 @@ def register(app: Any, settings: Settings, runtime: Runtime, outputs: Outputs | 
     @app.timer(LAG_SECONDS, name="cx-consumer-lag")
     async def report_lag() -> None:
         await lag.refresh()
+
+    stray = StrayTopics(settings, ends)
+
+    @app.timer(CHECK_SECONDS, name="cx-stray-topics", on_leader=True)
+    async def report_stray_topics() -> None:
+        await stray.check()
 
     @app.on_before_shutdown.connect
     async def _close_end_offsets(*_: Any, **__: Any) -> None:

@@ -26,6 +26,7 @@ class Rejection:
         return [
             ("cx-dlq-reason", self.reason.encode()),
             ("cx-dlq-detail", self.detail[:2000].encode()),
+            ("cx-dlq-origin", b"http" if o.topic == "http" else b"kafka"),
             ("cx-dlq-topic", o.topic.encode()),
             ("cx-dlq-partition", str(o.partition).encode()),
             ("cx-dlq-offset", str(o.offset).encode()),

@@ -46,6 +46,17 @@ class EndOffsets:
             return {}
         return {TP(tp.topic, tp.partition): end for tp, end in ends.items()}
 
+    async def partitions(self) -> dict[str, set[int]]:
+        """Every topic the broker has and its partitions; {} if the broker did not answer."""
+        try:
+            client = await self._client()
+            # What AIOKafkaConsumer.topics() asks, kept whole: it returns the names only.
+            cluster = await asyncio.wait_for(client._client.fetch_all_metadata(), ANSWER_SECONDS)
+        except Exception as exc:  # noqa: BLE001 - broker unreachable: try again on the next tick
+            log.debug("topic metadata unavailable: %r", exc)
+            return {}
+        return {t: set(cluster.partitions_for_topic(t) or ()) for t in cluster.topics()}
+
     async def close(self) -> None:
         if self.client is not None:
             client, self.client = self.client, None

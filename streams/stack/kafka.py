@@ -63,7 +63,7 @@ def server_properties(port: int, controller_port: int, log_dir: Path, sasl_port:
         "SASL_PLAINTEXT:SASL_PLAINTEXT,SSL:SSL",
         *(sasl_properties(sasl_users or {}) if sasl_port else []),
         *(keystore.properties() if ssl_port and keystore else []),
-        f"log.dirs={log_dir}", "num.partitions=6", "auto.create.topics.enable=true",
+        f"log.dirs={log_dir}", "num.partitions=6", "auto.create.topics.enable=false",
         "offsets.topic.replication.factor=1", "offsets.topic.num.partitions=6",
         "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1",
         "transaction.state.log.num.partitions=4", "group.initial.rebalance.delay.ms=0",

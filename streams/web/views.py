@@ -11,6 +11,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from processors.detection import SpikeDetector
 from sinks import metrics
 from streams.contract import Event
+from streams.dead_letters import Rejection
 from streams.live import minute
 from streams.runtime import Runtime
 from streams.settings import Settings
@@ -38,9 +39,17 @@ def register(app: faust.App, settings: Settings, runtime: Runtime, minute_table:
     raw = {"key_serializer": "raw", "value_serializer": "raw"}
     topics = {kind: app.topic(settings.topic(kind), **raw) for kind in settings.kind_topics.values()}
 
+    dead_letters = app.topic(settings.deadletter_topic, **raw)
+
     async def publish(events: list[tuple[Event, bytes]]) -> None:
         futures = [await topics[e.kind].send(key=(e.customer_id or str(e.event_id)).encode(),
                                              value=line, force=True) for e, line in events]
+        for fut in futures:
+            await fut
+
+    async def dead_letter(rejections: list[Rejection]) -> None:
+        futures = [await dead_letters.send(value=r.record.value, headers=r.headers(), force=True)
+                   for r in rejections]
         for fut in futures:
             await fut
 
@@ -65,7 +74,7 @@ def register(app: faust.App, settings: Settings, runtime: Runtime, minute_table:
             body = await read_limited(request, settings.ingest_max_body_bytes)
             if body is None:
                 return 413, {"error": f"body larger than {settings.ingest_max_body_bytes} bytes"}
-            reply = await ingest(settings, body, publish)
+            reply = await ingest(settings, body, publish, dead_letter)
             return reply.status, reply.body
 
     @app.page("/health")

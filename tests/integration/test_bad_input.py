@@ -1,7 +1,8 @@
 """The bad-input corpus (tests/bad_input.py) through a real broker and a real worker, and over HTTP.
 
 Expect: every bad message in the dead-letter topic with its reason and its
-original bytes, every bad HTTP line answered 400 with its reason, valid and
+original bytes, every bad HTTP line answered 400 with its reason and kept in
+the dead-letter topic too (origin http), valid and
 odd-but-valid events stored once with their text cleaned, the worker alive
 and its memory bounded throughout.
 """
@@ -51,7 +52,10 @@ def test_bad_input_is_dead_lettered_or_refused_and_harms_nothing(settings: Setti
     accepted = [c for c in via_kafka if c.outcome == ACCEPTED] + http_ok
     wait_enriched(settings, {e["event_id"] for e in valid} | {event_id(c) for c in accepted})  # type: ignore[misc]
     bad = [c for c in via_kafka if c.outcome != ACCEPTED]
-    dead = read_topic(settings, settings.deadletter_topic, until=len(bad))
+    http_bad = [c for c in via_http if c not in http_ok]
+    everything = read_topic(settings, settings.deadletter_topic, until=len(bad) + len(http_bad))
+    dead = [r for r in everything if read_headers(r.headers)["cx-dlq-origin"] == "kafka"]
+    http_dead = [r for r in everything if read_headers(r.headers)["cx-dlq-origin"] == "http"]
     peak = psutil.Process(worker.pid).memory_info().rss
     assert worker.proc is not None and worker.proc.poll() is None  # never crashed
     worker.stop()
@@ -60,6 +64,9 @@ def test_bad_input_is_dead_lettered_or_refused_and_harms_nothing(settings: Setti
     assert reasons == Counter(c.outcome for c in bad)
     assert {r.value for r in dead} == {c.value for c in bad}  # the original bytes, for a fix and a replay
     assert all(read_headers(r.headers)["cx-dlq-topic"].startswith(settings.topic_prefix) for r in dead)
+    # HTTP rejections are kept too (README: every invalid event is in the dead-letter topic).
+    assert Counter(read_headers(r.headers)["cx-dlq-reason"] for r in http_dead) == Counter(c.outcome for c in http_bad)
+    assert sorted(r.value for r in http_dead) == sorted(c.value for c in http_bad)
     assert stored(settings) == (len(valid) + len(accepted),) * 2
     texts = [t for [t] in store_rows(settings.dsn, "SELECT text FROM events UNION ALL SELECT text FROM turns")]
     assert any("DROP TABLE events" in t and "<script>" in t for t in texts)  # stored as data, verbatim

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 import pytest
 from pydantic import SecretStr
 
-from streams.dead_letters import Rejection
+from streams.dead_letters import Rejection, read_headers
 from streams.decode import decode
 from streams.enriched import Origin
 from streams.records import Record
@@ -31,11 +31,20 @@ def test_decoding_gives_the_expected_outcome(case: Case) -> None:
                          ids=[c.name for c in CASES if c.outcome not in (ACCEPTED, "wrong_topic")])
 def test_http_rejects_the_batch_naming_the_bad_line_and_its_reason(case: Case) -> None:
     sent: list = []
+    dead: list = []
 
     async def publish(events):  # type: ignore[no-untyped-def]
         sent.extend(events)
 
+    async def dead_letter(rejections):  # type: ignore[no-untyped-def]
+        dead.extend(rejections)
+
     good = CASES[-1].value  # an accepted event before the bad line
-    reply = asyncio.run(ingest(Settings(ingest_token=SecretStr("t")), good + b"\n" + case.value, publish))
+    reply = asyncio.run(ingest(Settings(ingest_token=SecretStr("t")), good + b"\n" + case.value, publish,
+                               dead_letter))
     assert reply.status == 400 and not sent
     assert [(e["line"], e["reason"]) for e in reply.body["errors"]] == [(2, case.outcome)]
+    [kept] = dead  # the bad line is kept, as on the Kafka path
+    headers = read_headers(kept.headers())
+    assert kept.record.value == case.value
+    assert (headers["cx-dlq-origin"], headers["cx-dlq-reason"], headers["cx-dlq-offset"]) == ("http", case.outcome, "2")

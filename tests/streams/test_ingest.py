@@ -22,7 +22,24 @@ def call(body: bytes, **kw):  # type: ignore[no-untyped-def]
     async def publish(events):  # type: ignore[no-untyped-def]
         sent.extend(events)
 
-    return asyncio.run(ingest(settings(**kw), body, publish)), sent
+    async def dead_letter(rejections):  # type: ignore[no-untyped-def]
+        sent.extend(rejections)
+
+    return asyncio.run(ingest(settings(**kw), body, publish, dead_letter)), sent
+
+
+def test_rejected_lines_are_recorded_before_the_answer_and_a_failed_record_is_503() -> None:
+    reply, sent = call(orjson.dumps(f.email()) + b"\n" + orjson.dumps(f.survey(score=99)))
+    assert reply.status == 400 and [r.reason for r in sent] == ["schema_violation"]
+
+    async def publish(events):  # type: ignore[no-untyped-def]
+        raise AssertionError("nothing is published from a rejected batch")
+
+    async def broken(rejections):  # type: ignore[no-untyped-def]
+        raise ConnectionError("broker down")
+
+    body = orjson.dumps(f.survey(score=99))
+    assert asyncio.run(ingest(settings(), body, publish, broken)).status == 503
 
 
 @pytest.mark.parametrize(("header", "status"), [
@@ -52,7 +69,7 @@ def test_single_pretty_printed_event() -> None:
 def test_one_bad_line_rejects_the_batch_with_per_line_errors() -> None:
     body = orjson.dumps(f.chat()) + b"\n{oops\n" + orjson.dumps(f.survey(score=42))
     reply, sent = call(body)
-    assert reply.status == 400 and not sent
+    assert reply.status == 400 and [r.record.origin.offset for r in sent] == [2, 3]  # dead letters only
     assert [(e["line"], e["reason"]) for e in reply.body["errors"]] == [
         (2, "malformed_json"), (3, "schema_violation")]
 

@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from streams.contract import InvalidEvent, parse_event
+from streams.contract import ChatTurn, InvalidEvent, Utterance, parse_event
 from streams.contract.envelope import PYTHON_ONLY_RULES
 from streams.contract.schema import MODELS, SCHEMA_DIR
 from tests.contract_corpus import Case, corpus
@@ -118,3 +118,37 @@ def test_each_kind_schema_agrees_with_the_union(ajv_verdicts: dict[str, dict[str
         if ajv_verdicts[name][c.name]["valid"] is not union or _jsonschema(c, name) is not (union or c.python_re_lenient):
             wrong.append(f"{c.name}: {name} disagrees with event.v1.json")
     assert not wrong, "\n".join(wrong)
+
+
+def _strings(value: Any) -> set[str]:
+    if isinstance(value, str):
+        return {value}
+    if isinstance(value, dict):
+        return set().union(*map(_strings, value.values())) if value else set()
+    if isinstance(value, list):
+        return set().union(*map(_strings, value)) if value else set()
+    return set()
+
+
+def test_details_name_fields_and_rules_never_values() -> None:
+    """A value can be personal data: no string value of the input appears in the reason's detail.
+
+    Unknown field names are named when they are plain identifiers (``favourite_colour``), so a
+    publisher can fix them; any other key is shown as ``<field>``.
+    """
+    models = [*MODELS.values(), ChatTurn, Utterance]
+    allowed = set(MODELS) | {f for m in models for f in m.model_fields} | {
+        "customer", "agent", "bot", "ivr", "nps", "csat", "ces"}
+    leaks = []
+    for c in CASES:
+        try:
+            parse_event(c.raw.encode("utf-8", "surrogatepass"))
+            continue
+        except InvalidEvent as exc:
+            detail = exc.detail
+        try:
+            values = _strings(_strict_json(c.raw))
+        except ValueError:
+            continue
+        leaks += [f"{c.name}: {v!r}" for v in values - allowed if len(v) >= 4 and v in detail]
+    assert not leaks, "\n".join(leaks)
