@@ -94,7 +94,7 @@ class Settings(BaseSettings):
     # Local stack (cxpulse stack up)
     kafka_version: str = "3.9.1"
     kafka_port: int = 9092
-    kafka_controller_port: int = 9093
+    kafka_controller_port: int = 9193  # not 9093: Debian's Alertmanager service listens there
     cache_dir: Path = Path.home() / ".cache" / "cxpulse"
 
     @model_validator(mode="after")

@@ -56,7 +56,8 @@ class AlertmanagerProcess:
         return self.home / "alertmanager.pid"
 
     def pid(self) -> int | None:
-        return read_pid(self.pid_file)
+        """Alertmanager's PID when it runs from this home (its command line names our config)."""
+        return read_pid(self.pid_file, str(self.home / "alertmanager.yml"))
 
     def start(self, timeout: float = 30.0) -> int:
         if (pid := self.pid()) is not None:
@@ -78,7 +79,7 @@ class AlertmanagerProcess:
         return proc.pid
 
     def stop(self) -> bool:
-        return stop_recorded(self.pid_file)
+        return stop_recorded(self.pid_file, str(self.home / "alertmanager.yml"))
 
     def _wait(self, proc: subprocess.Popen[bytes], timeout: float) -> None:
         deadline = time.monotonic() + timeout

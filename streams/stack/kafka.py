@@ -2,7 +2,7 @@
 
 Example::
 
-    broker = KafkaBroker(Path(".cxpulse/kafka"), port=9092, controller_port=9093)
+    broker = KafkaBroker(Path(".cxpulse/kafka"), port=9092, controller_port=9193)
     broker.start()          # resolves jars once, formats storage once, waits until ready
     broker.bootstrap        # '127.0.0.1:9092'
     broker.stop()           # by PID
@@ -23,7 +23,7 @@ from pathlib import Path
 
 from streams.settings import Settings
 from streams.stack.maven import ensure_jars
-from streams.stack.process import alive, port_open, read_pid, stop_recorded
+from streams.stack.process import alive, port_open, read_pid, stop_recorded, taken
 from streams.stack.readiness import wait_for_metadata
 from streams.stack.tls import Keystore, make_keystore
 
@@ -71,11 +71,15 @@ def server_properties(port: int, controller_port: int, log_dir: Path, sasl_port:
     ])
 
 
+class PortTaken(RuntimeError):
+    """A port the local stack needs is already in use."""
+
+
 @dataclass
 class KafkaBroker:
     home: Path
     port: int = 9092
-    controller_port: int = 9093
+    controller_port: int = 9193  # not 9093: Debian's Alertmanager service listens there
     version: str = DEFAULT_VERSION
     cache_dir: Path = Path.home() / ".cache" / "cxpulse"
     heap: str = "512m"
@@ -107,7 +111,8 @@ class KafkaBroker:
         return self.home / "logs" / "server.log"
 
     def pid(self) -> int | None:
-        return read_pid(self.pid_file)
+        """The broker's PID when it runs from this home (its command line names our config)."""
+        return read_pid(self.pid_file, str(self.home / "server.properties"))
 
     def running(self) -> bool:
         return self.pid() is not None
@@ -116,17 +121,24 @@ class KafkaBroker:
         """Start (or find running) and wait until the broker answers; returns the PID."""
         if (pid := self.pid()) is not None:
             return pid
-        if port_open(self.port):
-            raise RuntimeError(f"port {self.port} is taken by another process")
+        ports = {"broker": self.port, "controller": self.controller_port, "SASL": self.sasl_port or 0,
+                 "TLS": self.ssl_port or 0}
+        if busy := taken(ports):
+            raise PortTaken(f"Kafka's {busy} is taken by another process (set CXPULSE_KAFKA_PORT / "
+                            "CXPULSE_KAFKA_CONTROLLER_PORT to free ports)")
         lib = ensure_jars(self.version, self.cache_dir)
         config = self._configure(lib)
         proc = self._launch(lib, config)
         self.pid_file.write_text(f"{proc.pid}\n")
-        self._wait(proc, timeout)
+        try:
+            self._wait(proc, timeout)
+        except BaseException:
+            self.stop()  # no half-started broker and no stale PID file
+            raise
         return proc.pid
 
     def stop(self) -> bool:
-        return stop_recorded(self.pid_file)
+        return stop_recorded(self.pid_file, str(self.home / "server.properties"))
 
     def _configure(self, lib: Path) -> Path:
         (self.home / "logs").mkdir(parents=True, exist_ok=True)

@@ -21,12 +21,35 @@ def port_open(port: int, host: str = "127.0.0.1") -> bool:
         return s.connect_ex((host, port)) == 0
 
 
-def read_pid(pid_file: Path) -> int | None:
+def read_pid(pid_file: Path, marker: str | None = None) -> int | None:
+    """The recorded PID if that process runs and (with ``marker``) is ours; else None.
+
+    A PID file outlives its process (a reboot, a kill -9) and the kernel reuses
+    PIDs, so a recorded PID alone proves nothing: ``marker`` (the server's home
+    folder, which its command line names) must appear in the process's command
+    line. A stale file is removed.
+    """
     try:
         pid = int(pid_file.read_text().strip())
     except (FileNotFoundError, ValueError):
         return None
-    return pid if alive(pid) else None
+    if alive(pid) and (marker is None or marker in command_line(pid)):
+        return pid
+    pid_file.unlink(missing_ok=True)
+    return None
+
+
+def command_line(pid: int) -> str:
+    """The process's command line as one string ('' when it cannot be read)."""
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return ""
+
+
+def taken(ports: dict[str, int]) -> str | None:
+    """'name port N' for the first port something already listens on, else None."""
+    return next((f"{name} port {port}" for name, port in ports.items() if port and port_open(port)), None)
 
 
 def alive(pid: int) -> bool:
@@ -57,9 +80,9 @@ def stop_pid(pid: int, timeout: float = 30.0) -> bool:
     return not alive(pid)
 
 
-def stop_recorded(pid_file: Path) -> bool:
-    """Stop the process whose PID ``pid_file`` records (if it runs) and forget it."""
-    pid = read_pid(pid_file)
+def stop_recorded(pid_file: Path, marker: str | None = None) -> bool:
+    """Stop the process whose PID ``pid_file`` records (if it runs and is ours) and forget it."""
+    pid = read_pid(pid_file, marker)
     stopped = stop_pid(pid) if pid else True
     pid_file.unlink(missing_ok=True)
     return stopped
