@@ -33,6 +33,10 @@ def snapshot(out: Path, boards: tuple[str, ...], at: datetime | None) -> None:
     from grafana import snapshot as snap
     from sinks.clickhouse.client import StoreBusy, connect
 
+    unknown = sorted(set(boards) - set(snap.BOARDS))
+    if unknown:
+        raise click.BadParameter(f"no board {', '.join(unknown)}; the boards are {', '.join(snap.BOARDS)}",
+                                 param_hint="--board")
     try:
         client = connect(Settings().dsn)
     except StoreBusy as exc:

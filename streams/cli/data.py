@@ -30,9 +30,11 @@ def publish(source: click.utils.LazyFile, batch: int) -> None:
 
 @click.command()
 @click.option("--seed", default=7, show_default=True)
-@click.option("--minutes", default=10.0, show_default=True, help="Simulated minutes")
-@click.option("--rate", default=30.0, show_default=True, help="Contacts per minute at the daily peak")
-@click.option("--speed", default=60.0, show_default=True,
+@click.option("--minutes", default=10.0, show_default=True, help="Simulated minutes",
+              type=click.FloatRange(min=0, min_open=True))
+@click.option("--rate", default=30.0, show_default=True, help="Contacts per minute at the daily peak",
+              type=click.FloatRange(min=0, min_open=True))
+@click.option("--speed", default=60.0, show_default=True, type=click.FloatRange(min=0),
               help="Simulated seconds per real second (0: as fast as possible)")
 @click.option("--start", type=click.DateTime(["%Y-%m-%dT%H:%M:%S"]), help="Simulated start, UTC")
 @click.option("--incident/--no-incident", default=False, help="Inject a delivery outage")

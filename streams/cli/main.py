@@ -15,10 +15,14 @@ import logging
 import click
 
 from streams.cli import bench, board, data, demo, evaluate, grafana, model, schema, stack, worker
+from streams.cli.errors import CxpulseGroup
+
+LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--log-level", default="WARNING", show_default=True, help="Python log level")
+@click.group(cls=CxpulseGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--log-level", default="WARNING", show_default=True, help="Python log level",
+              type=click.Choice(LEVELS, case_sensitive=False))
 def cli(log_level: str) -> None:
     """cxpulse: real-time customer-experience monitoring."""
     logging.basicConfig(level=log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")

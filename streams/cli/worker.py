@@ -6,7 +6,9 @@ import logging
 
 import click
 
+from streams.cli.errors import UserError
 from streams.settings import Settings
+from streams.stack.process import port_open
 
 log = logging.getLogger(__name__)
 
@@ -20,7 +22,8 @@ def warn_if_open(settings: Settings) -> None:
 
 
 @click.command()
-@click.option("--loglevel", default="info", show_default=True)
+@click.option("--loglevel", default="info", show_default=True,
+              type=click.Choice(["debug", "info", "warning", "error", "critical"], case_sensitive=False))
 def worker(loglevel: str) -> None:
     """Run a worker; start more with the same settings to share the load."""
     from faust.worker import Worker
@@ -28,6 +31,10 @@ def worker(loglevel: str) -> None:
     from streams.app import create_app
 
     settings = Settings()
+    if port_open(settings.web_port):
+        raise UserError(f"port {settings.web_port} is taken: is a worker already running here? Each worker "
+                        "needs its own CXPULSE_WEB_PORT, and several workers need a ClickHouse server "
+                        "(CXPULSE_CLICKHOUSE_DSN=http://...): the embedded store serves one process")
     logging.basicConfig(level=loglevel.upper())
     warn_if_open(settings)
     app = create_app(settings)
