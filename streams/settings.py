@@ -147,3 +147,29 @@ def settings_from(env: Mapping[str, str]) -> Settings:
     """Settings from a ``CXPULSE_*`` mapping, e.g. the environment given to a child worker."""
     return Settings(**{k.removeprefix("CXPULSE_").lower(): v for k, v in env.items()
                        if k.startswith("CXPULSE_")})
+
+
+# Read by Grafana's provisioning and the compose file, not by the worker (README, configuration).
+READ_BY_DEPLOYMENT = frozenset({
+    "CXPULSE_CH_HOST", "CXPULSE_CH_PORT", "CXPULSE_CH_USER", "CXPULSE_CH_PASSWORD", "CXPULSE_CH_DATABASE",
+    "CXPULSE_GRAFANA_URL", "CXPULSE_PROMETHEUS_URL", "CXPULSE_ONCALL_WEBHOOK_URL", "CXPULSE_PAGERDUTY_KEY",
+    "CXPULSE_SLACK_WEBHOOK_URL",
+})
+
+
+def unknown_variables(environ: Mapping[str, str]) -> list[str]:
+    """``CXPULSE_*`` variables that nothing reads, each with the closest real name when there is one.
+
+    A misspelled setting (``CXPULSE_CLICKHOUSE_DNS``) would otherwise be ignored in silence.
+
+    >>> unknown_variables({"CXPULSE_CLICKHOUSE_DNS": "http://db:8123", "CXPULSE_WEB_PORT": "6066"})
+    ['CXPULSE_CLICKHOUSE_DNS (did you mean CXPULSE_CLICKHOUSE_DSN?)']
+    """
+    import difflib
+
+    known = {f"CXPULSE_{name.upper()}" for name in Settings.model_fields} | READ_BY_DEPLOYMENT
+    out = []
+    for name in sorted(k for k in environ if k.startswith("CXPULSE_") and k not in known):
+        close = difflib.get_close_matches(name, known, n=1, cutoff=0.8)
+        out.append(f"{name} (did you mean {close[0]}?)" if close else name)
+    return out

@@ -11,11 +11,13 @@ Example::
 from __future__ import annotations
 
 import logging
+import os
 
 import click
 
 from streams.cli import bench, board, data, demo, evaluate, grafana, model, schema, stack, worker
 from streams.cli.errors import CxpulseGroup
+from streams.settings import unknown_variables
 
 LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
@@ -26,6 +28,8 @@ LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 def cli(log_level: str) -> None:
     """cxpulse: real-time customer-experience monitoring."""
     logging.basicConfig(level=log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    for name in unknown_variables(os.environ):
+        click.echo(f"warning: {name} is not a cxpulse setting; it is ignored", err=True)
 
 
 for command in (bench.bench, bench.bench_load, bench.bench_board, bench.bench_panels, bench.bench_compare, evaluate.evaluate, stack.stack, worker.worker, data.publish, data.simulate, data.query, demo.demo,

@@ -69,3 +69,9 @@ def test_user_errors_are_one_line_and_exit_2(name: str, tmp_path: Path, listener
     assert "Traceback" not in done.stderr, done.stderr[-3000:]
     errors = [line for line in done.stderr.splitlines() if line.startswith("Error:")]
     assert done.returncode == 2 and len(errors) == 1 and says in errors[0], (done.returncode, done.stderr[-2000:])
+
+
+def test_a_misspelled_setting_is_named_with_the_real_one(tmp_path: Path) -> None:
+    done = run(["schema", "check"], {"CXPULSE_CLICKHOUSE_DNS": "http://db:8123"}, tmp_path)
+    assert done.returncode == 0
+    assert "warning: CXPULSE_CLICKHOUSE_DNS (did you mean CXPULSE_CLICKHOUSE_DSN?) is not a cxpulse setting" in done.stderr
