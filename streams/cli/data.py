@@ -69,8 +69,13 @@ def default_start(minutes: float, speed: float) -> datetime:
 @click.command()
 @click.argument("sql")
 @click.option("--limit", default=200, show_default=True, help="Rows to print at most")
-def query(sql: str, limit: int) -> None:
-    """Run a read-only SQL query against the configured ClickHouse and print a table."""
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "ndjson"]), default="table",
+              show_default=True, help="Output format (a query ending in FORMAT X prints ClickHouse's own)")
+def query(sql: str, limit: int, fmt: str) -> None:
+    """Run a read-only SQL query against the configured ClickHouse and print the rows.
+
+    The row count goes to stderr, so stdout holds only the rows.
+    """
     from streams.cli.tables import print_query
 
-    sys.exit(print_query(Settings().dsn, sql, limit))
+    sys.exit(print_query(Settings().dsn, sql, limit, fmt))
