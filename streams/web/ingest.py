@@ -81,7 +81,8 @@ async def ingest(settings: Settings, body: bytes, publish: Publish, dead_letter:
         for r in bad:
             metrics.DEAD_LETTERS.labels(r.reason, HTTP_ORIGIN).inc()
         errors = [{"line": r.record.origin.offset, "reason": r.reason, "detail": r.detail} for r in bad]
-        return Reply(400, {"accepted": [], "errors": errors})
+        return Reply(400, {"error": f"{len(bad)} invalid line(s); nothing was accepted", "accepted": [],
+                           "errors": errors})
     await publish(good)
     metrics.HTTP_EVENTS.inc(len(good))
     return Reply(202, {"accepted": [str(e.event_id) for e, _ in good]})

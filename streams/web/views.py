@@ -61,7 +61,10 @@ def register(app: faust.App, settings: Settings, runtime: Runtime, minute_table:
             reply = await self._handle(request)
             metrics.HTTP_REQUESTS.labels(str(reply[0])).inc()
             wait = reply[1].pop("retry_after", None)
-            return self.json(reply[1], status=reply[0], headers={"Retry-After": str(wait)} if wait else None)
+            headers = {"Retry-After": str(wait)} if wait else {}
+            if reply[0] == 401:
+                headers["WWW-Authenticate"] = 'Bearer realm="cxpulse"'
+            return self.json(reply[1], status=reply[0], headers=headers or None)
 
         async def _handle(self, request: Request) -> tuple[int, dict[str, Any]]:
             auth = request.headers.get("Authorization")
