@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import click
 
@@ -21,6 +22,33 @@ def warn_if_open(settings: Settings) -> None:
         log.warning("HTTP ingest is disabled until CXPULSE_INGEST_TOKEN is set")
 
 
+_STORE_LOCK: list[object] = []  # the open lock file, held for the worker's lifetime
+
+
+def _hold_embedded_store(settings: Settings) -> None:
+    """One worker per embedded store: a second one would crash-loop on the busy engine.
+
+    The lock is an ``flock`` on a file in the store's folder, released by the kernel when the
+    worker exits (even on kill -9), so it is never stale.
+    """
+    import fcntl
+    from urllib.parse import urlsplit
+
+    if not settings.dsn.startswith("chdb:"):
+        return
+    folder = Path(urlsplit(settings.dsn).path)
+    folder.mkdir(parents=True, exist_ok=True)
+    lock = (folder / ".worker.lock").open("a+")
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        lock.close()
+        raise UserError(f"the embedded store in {folder} is in use by another worker: the embedded store "
+                        "serves one process; for several workers use a ClickHouse server "
+                        "(CXPULSE_CLICKHOUSE_DSN=http://...)") from None
+    _STORE_LOCK.append(lock)
+
+
 @click.command()
 @click.option("--loglevel", default="info", show_default=True,
               type=click.Choice(["debug", "info", "warning", "error", "critical"], case_sensitive=False))
@@ -35,6 +63,7 @@ def worker(loglevel: str) -> None:
         raise UserError(f"port {settings.web_port} is taken: is a worker already running here? Each worker "
                         "needs its own CXPULSE_WEB_PORT, and several workers need a ClickHouse server "
                         "(CXPULSE_CLICKHOUSE_DSN=http://...): the embedded store serves one process")
+    _hold_embedded_store(settings)
     logging.basicConfig(level=loglevel.upper())
     warn_if_open(settings)
     app = create_app(settings)

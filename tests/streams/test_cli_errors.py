@@ -75,3 +75,20 @@ def test_a_misspelled_setting_is_named_with_the_real_one(tmp_path: Path) -> None
     done = run(["schema", "check"], {"CXPULSE_CLICKHOUSE_DNS": "http://db:8123"}, tmp_path)
     assert done.returncode == 0
     assert "warning: CXPULSE_CLICKHOUSE_DNS (did you mean CXPULSE_CLICKHOUSE_DSN?) is not a cxpulse setting" in done.stderr
+
+
+def test_a_second_worker_on_the_same_embedded_store_refuses_to_start(tmp_path: Path) -> None:
+    """The first holds the store's lock (here: a process that takes it the same way the worker does)."""
+    folder = tmp_path / "data" / "clickhouse"
+    folder.mkdir(parents=True)
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import fcntl, sys, time\n"
+        f"f = open({str(folder / '.worker.lock')!r}, 'a+'); fcntl.flock(f, fcntl.LOCK_EX)\n"
+        "print('held', flush=True); time.sleep(60)")], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        done = run(["worker"], {"CXPULSE_WEB_PORT": str(free_port())}, tmp_path)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert done.returncode == 2 and "in use by another worker" in done.stderr and "Traceback" not in done.stderr
