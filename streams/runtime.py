@@ -83,5 +83,12 @@ class Runtime:
             self.pipeline = None
 
     def health(self) -> dict[str, Any]:
-        return {"status": "ok" if self.pipeline else "starting", "model": self.model_name,
-                "store": redact_dsn(self.settings.dsn), "kafka": self.settings.kafka_bootstrap}
+        """``status`` is ``ok`` only while events can be processed: ``starting`` until the store and
+        model are loaded, ``degraded`` while the store refuses writes (the agent waits and retries)."""
+        failing = self.pipeline.store.failing_for() if self.pipeline else 0.0
+        status = "starting" if self.pipeline is None else "degraded" if failing else "ok"
+        out = {"status": status, "model": self.model_name, "store": redact_dsn(self.settings.dsn),
+               "kafka": self.settings.kafka_bootstrap}
+        if failing:
+            out["store_failing_seconds"] = round(failing, 1)
+        return out

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any, TypeVar
@@ -29,6 +30,7 @@ class RetryingStore:
         self.writer = writer
         self.pool = named_pool("clickhouse")
         self.max_wait = max_wait
+        self.failing_since: float | None = None  # monotonic time of the first failure of the current outage
 
     async def write(self, batch: Sequence[EnrichedEvent]) -> WriteResult:
         async for attempt in retry_forever(log, self.max_wait):
@@ -37,13 +39,21 @@ class RetryingStore:
         self._observe(batch, result)
         return result
 
+    def failing_for(self) -> float:
+        """Seconds the store has been refusing writes (0 while it takes them): what /health reports."""
+        return 0.0 if self.failing_since is None else time.monotonic() - self.failing_since
+
     async def _write_once(self, batch: Sequence[EnrichedEvent]) -> WriteResult:
         loop = asyncio.get_running_loop()
         try:
-            return await loop.run_in_executor(self.pool, self.writer.write_batch, batch)
+            result = await loop.run_in_executor(self.pool, self.writer.write_batch, batch)
         except Exception:
             metrics.CH_WRITE_FAILURES.inc()
+            if self.failing_since is None:
+                self.failing_since = time.monotonic()
             raise
+        self.failing_since = None
+        return result
 
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
         """Run another blocking ClickHouse call on the store's one thread (e.g. alert rows)."""

@@ -82,8 +82,18 @@ def register(app: faust.App, settings: Settings, runtime: Runtime, minute_table:
 
     @app.page("/health")
     class Health(View):
+        """Readiness: 200 while events are processed, 503 while starting or while the store refuses writes."""
+
         async def get(self, request: Request) -> Response:
-            return self.json(runtime.health())
+            health = runtime.health()
+            return self.json(health, status=200 if health["status"] == "ok" else 503)
+
+    @app.page("/health/live")
+    class Live(View):
+        """Liveness: the event loop answers (a store outage is not a reason to restart the worker)."""
+
+        async def get(self, request: Request) -> Response:
+            return self.json({"status": "alive"})
 
     @app.page("/metrics")
     class Metrics(View):

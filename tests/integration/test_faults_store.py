@@ -12,8 +12,11 @@ from __future__ import annotations
 import subprocess
 import threading
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
+import orjson
 import psutil
 import pytest
 
@@ -56,6 +59,14 @@ class PeakRss(threading.Thread):
             time.sleep(0.5)
 
 
+def _health(worker: WorkerProcess, path: str = "/health") -> tuple[int, dict[str, object]]:
+    try:
+        with urllib.request.urlopen(f"{worker.url}{path}", timeout=10) as resp:
+            return resp.status, orjson.loads(resp.read())
+    except urllib.error.HTTPError as err:
+        return err.code, orjson.loads(err.read())
+
+
 def test_store_unwritable_for_60_seconds_pauses_then_stores_everything_once(
         chattr_works: None, settings: Settings, worker: WorkerProcess) -> None:
     events = every_kind(700)  # 4200 events, most of them sent while the store is down
@@ -79,6 +90,7 @@ def test_store_unwritable_for_60_seconds_pauses_then_stores_everything_once(
             gauge = metric(worker, "cx_consumer_lag")  # ... for every partition it holds
             lag_after = lag()  # ... and before this one
         reported = series(worker, "cx_consumer_lag")
+        health_during = _health(worker)
         written_during = rows_written(worker) - before
         failed = metric(worker, "cx_clickhouse_write_failures_total")
     finally:
@@ -87,12 +99,16 @@ def test_store_unwritable_for_60_seconds_pauses_then_stores_everything_once(
     sender.join(timeout=300)
     wait_all(settings, events, worker, timeout=300)
     recovery = time.monotonic() - started
+    health_after, live = _health(worker), _health(worker, "/health/live")
     rss.running = False
     worker.stop()
     mb = 1 << 20
     print(f"during the outage: {failed:.0f} failed writes, {written_during:.0f} rows written, "
           f"lag {lag_during:.0f} to {lag_after:.0f} (worker gauge {gauge:.0f} between); RSS {steady / mb:.0f} MB before, peak {rss.peak / mb:.0f} MB")
     assert failed > 0 and written_during == 0  # the fault was real: nothing got in
+    # Not ready while the store refuses writes (readiness probe), but alive (no restart).
+    assert health_during[0] == 503 and health_during[1]["status"] == "degraded", health_during
+    assert live[0] == 200 and health_after[0] == 200, (live, health_after)
     assert lag_during > 0  # events waited in Kafka, not in the worker
     # The gauge covers every partition the worker holds, paused ones included, as Kafka counts it.
     assert reported == 7 * settings.topic_partitions, reported
