@@ -45,6 +45,7 @@ class Clock:
     first: int = 0  # the first minute ever seen (epoch seconds)
     pruned: int = 0  # minutes before this one have been dropped
     late: int = 0  # snapshots too old to be applied (their events are still stored elsewhere)
+    out_of_horizon: int = 0  # snapshots of minutes far from processing time (ignored; see the detector)
     parts: dict[str, dict[str, int]] = field(default_factory=dict)  # kind -> partition -> newest ms
     parts_moved: dict[str, dict[str, int]] = field(default_factory=dict)  # kind -> partition -> when it moved
 
