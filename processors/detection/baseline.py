@@ -66,8 +66,11 @@ class Slot:
 class Baseline:
     slots: dict[str, Slot] = field(default_factory=dict)
     learned_until: int | None = None  # the last minute learned (epoch seconds)
+    # Lookups memoized per (what, hour, ...): the slots change only when a minute is learned.
+    memo: dict[tuple[Any, ...], Any] = field(default_factory=dict, repr=False, compare=False)
 
     def learn(self, minute: int, counts: dict[str, float]) -> None:
+        self.memo.clear()
         for key, (_, memory) in zip(slot_keys(minute), LEVELS, strict=True):
             self.slots.setdefault(key, Slot()).learn(counts, memory)
 
@@ -77,6 +80,12 @@ class Baseline:
 
     def expected(self, minute: int, name: str) -> float | None:
         """Per-minute mean from a seasonal slot; None until this hour of day has been seen."""
+        memo = ("e", minute // 3600, name)
+        if memo not in self.memo:
+            self.memo[memo] = self._expected(minute, name)
+        return self.memo[memo]
+
+    def _expected(self, minute: int, name: str) -> float | None:
         for key in slot_keys(minute)[:2]:
             slot = self.slots.get(key)
             if slot is not None and slot.seen >= MIN_SEEN_VOLUME:
@@ -85,6 +94,12 @@ class Baseline:
 
     def rate(self, minute: int, hits: str, base: str, min_mass: float) -> float | None:
         """hits/base from the most specific slot that has seen ``min_mass`` of ``base``."""
+        memo = ("r", minute // 3600, hits, base, min_mass)
+        if memo not in self.memo:
+            self.memo[memo] = self._rate(minute, hits, base, min_mass)
+        return self.memo[memo]
+
+    def _rate(self, minute: int, hits: str, base: str, min_mass: float) -> float | None:
         for key in slot_keys(minute):
             slot = self.slots.get(key)
             if slot is None or slot.seen < MIN_SEEN:
@@ -96,6 +111,12 @@ class Baseline:
 
     def dispersion(self, window: int) -> float:
         """Negative-binomial ``a`` of a ``window``-minute count (0 = Poisson), shrunk toward the prior."""
+        memo = ("x", window)
+        if memo not in self.memo:
+            self.memo[memo] = self._dispersion(window)
+        return self.memo[memo]
+
+    def _dispersion(self, window: int) -> float:
         slot = self.slots.get(DISPERSION_SLOT)
         if slot is None or f"d{window}" not in slot.means or slot.means[f"d{window}"] <= 0:
             return DISPERSION_PRIOR
@@ -107,6 +128,7 @@ class Baseline:
         """One minute's (observed, expected) count per window length ending at that minute."""
         if not samples:
             return
+        self.memo.clear()
         values: dict[str, float] = {}
         for window, (x, mu) in samples.items():
             sd = (mu + self.dispersion(window) * mu * mu) ** 0.5
@@ -124,6 +146,7 @@ class Baseline:
 
     def rescale(self, name: str, factor: float) -> None:
         """A learned level shift: every slot's mean of ``name`` times ``factor``."""
+        self.memo.clear()
         for key, slot in self.slots.items():
             if key != DISPERSION_SLOT and name in slot.means:
                 slot.means[name] *= factor

@@ -60,6 +60,8 @@ class SpikeDetector:
         fresh = [b for b in buckets if self._accept(b, clock)]
         self._relearn_if_new_kind(fresh, clock)
         for bucket in fresh:
+            if clock.marks and bucket.minute * 1000 > clock.newest + self.cfg.keep_minutes * 60_000:
+                clock.resumed = bucket.minute  # a jump: what came before is not learned as silence
             self.state.put_bucket(bucket)
             clock.advance(bucket)
         self.state.put_clock(clock)
@@ -129,7 +131,7 @@ class SpikeDetector:
         final = (now_ms - self.cfg.lateness_seconds * 1000) // 60_000 * 60 - 60
         start = clock.first if baseline.learned_until is None else baseline.learned_until + 60
         # Only minutes still held: a jump in event time skips the gap instead of learning it as silence.
-        start = max(start, clock.pruned, final - 60 * (self.cfg.keep_minutes - 1))
+        start = max(start, clock.pruned, clock.resumed, final - 60 * (self.cfg.keep_minutes - 1))
         if start > final:
             return
         minutes = range(start, final + 60, 60)
