@@ -124,7 +124,7 @@ class Baseline:
         own = max(0.0, slot.means[f"n{window}"] / slot.means[f"d{window}"])
         return (own * m + DISPERSION_PRIOR * PRIOR_MINUTES) / (m + PRIOR_MINUTES)
 
-    def learn_dispersion(self, samples: dict[int, tuple[float, float]]) -> None:
+    def learn_dispersion(self, samples: dict[int, tuple[float, float]], cap: float = DISPERSION_CAP) -> None:
         """One minute's (observed, expected) count per window length ending at that minute."""
         if not samples:
             return
@@ -132,7 +132,7 @@ class Baseline:
         values: dict[str, float] = {}
         for window, (x, mu) in samples.items():
             sd = (mu + self.dispersion(window) * mu * mu) ** 0.5
-            r = max(-DISPERSION_CAP * sd, min(DISPERSION_CAP * sd, x - mu))
+            r = max(-cap * sd, min(cap * sd, x - mu))
             values[f"n{window}"], values[f"d{window}"] = r * r - mu, mu * mu
         self.slots.setdefault(DISPERSION_SLOT, Slot()).learn(values, DISPERSION_MEMORY)
 

@@ -139,7 +139,8 @@ class SpikeDetector:
         for minute in minutes:
             totals = totals_at(minute)
             counts = {n: float(totals[(n, series.topic)]) for n in series.counters}
-            baseline.learn_dispersion(self._dispersion_samples(series, baseline, minute, clock))
+            baseline.learn_dispersion(self._dispersion_samples(series, baseline, minute, clock),
+                                      self.cfg.dispersion_cap_sd)
             baseline.learn(minute, self._robust(baseline, minute, counts))
         baseline.learned_until = final
         self.state.put_baseline(series.id, baseline, minutes)

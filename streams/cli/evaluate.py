@@ -20,6 +20,8 @@ def evaluate() -> None:
 @click.option("--seed", default=3, show_default=True)
 @click.option("--warmup-days", default=1, show_default=True, help="Calm days first, to learn baselines")
 @click.option("--rate", default=60.0, show_default=True, help="Contacts per minute at the daily peak")
+@click.option("--burstiness", default=0.5, show_default=True,
+              help="Bursty traffic: sd of the simulator's AR(1) log-rate (0 = Poisson)")
 @click.option("--out", type=click.Path(path_type=Path), default=Path(".cxpulse/eval"), show_default=True)
 @click.option("--nab", "nab_dir", type=click.Path(path_type=Path, exists=True, file_okay=False), default=None,
               help="Score on NAB-format series instead (a folder of timestamp,value CSVs + combined_windows.json)")
@@ -28,7 +30,7 @@ def evaluate() -> None:
 @click.option("--step", default=15, show_default=True, help="NAB mode: snapshot cadence, seconds of event time")
 @click.option("--nab-tool", type=click.Path(path_type=Path, file_okay=False), default=Path("../shared/tools/nab"),
               show_default=True, help="NAB mode: NAB's scorer (nabscore.py), run to cross-check ours when present")
-def detect(days: int, seed: int, warmup_days: int, rate: float, out: Path, nab_dir: Path | None,
+def detect(days: int, seed: int, warmup_days: int, rate: float, burstiness: float, out: Path, nab_dir: Path | None,
            labels: Path | None, step: int, nab_tool: Path) -> None:
     """Our detector and river's HalfSpaceTrees on the same simulated days: JSON report + PNG.
 
@@ -43,7 +45,8 @@ def detect(days: int, seed: int, warmup_days: int, rate: float, out: Path, nab_d
     except ImportError as exc:  # river / matplotlib are the "eval" extra
         raise click.ClickException(f"{exc.name} is missing: pip install 'cxpulse[eval]'") from exc
     out.mkdir(parents=True, exist_ok=True)
-    result = run_eval(days, seed, warmup_days, cfg=Settings().detector_config(), rate_per_minute=rate)
+    result = run_eval(days, seed, warmup_days, cfg=Settings().detector_config(), rate_per_minute=rate,
+                      burstiness=burstiness)
     (out / "detect.json").write_text(json.dumps(result.report, indent=2))
     click.echo(json.dumps(result.report["detectors"], indent=2))
     click.echo(json.dumps({"targets": result.report["targets"]}, indent=2))
