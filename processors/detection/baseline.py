@@ -40,7 +40,7 @@ LEVELS = (("w", 120), ("d", 180), ("a", 360))
 SLOTS = (*(f"w{h}" for h in range(168)), *(f"d{h}" for h in range(24)), "a", "x")
 DISPERSION_SLOT, DISPERSION_MEMORY = "x", 3 * 1440  # minutes
 DISPERSION_PRIOR, PRIOR_MINUTES = 0.05, 120  # what a series is assumed to be before it has shown its own
-DISPERSION_CAP = 5.0  # standard deviations a residual counts for at most
+DISPERSION_CAP = 2.5  # standard deviations a residual counts for at most
 
 
 def slot_keys(minute: int) -> tuple[str, str, str]:

@@ -24,7 +24,7 @@ class DetectorConfig:
     cooldown_seconds: int = 600  # a resolved alert does not fire again sooner
     lateness_seconds: int = 120  # minutes are final (learned) this long after they end
     warmup_minutes: int = 60  # minutes of history before a series may alert
-    dispersion_cap_sd: float = 5.0  # a residual counts for at most this many sd in the dispersion estimate
+    dispersion_cap_sd: float = 2.5  # a residual counts for at most this many sd in the dispersion estimate
     learn_clip_sd: float = 3.0  # a minute is learned at most this many standard deviations from expected
     episode_gap_seconds: int = 3600  # a burst returning this soon after the last one ends is the same incident
     level_shift_seconds: int = 6 * 3600  # a volume alert firing this long is a new level: learned, resolved
