@@ -10,7 +10,7 @@ open incident (``updated``) or opens a new one (``opened``); a stronger
 finding that raises the severity notifies ``escalated``; the incident is
 ``resolved`` when its last segment resolves and no burst came back for
 ``episode_gap_seconds``: one episode, however many bursts, is one incident
-(a returning burst joins it as ``updated``). A volume drop ("contacts stopped
+(a returning burst of the same group joins it as ``updated``). A volume drop ("contacts stopped
 arriving") is its own kind of incident, grouped ``drop:<series>``. Severity
 never drops while an incident is open: on-call should not be told "less bad"
 mid-incident.
@@ -69,6 +69,8 @@ class Paging:
         for inc in self.state.open_incidents():
             if inc.group.startswith(("account:", "drop:")):
                 continue
+            if inc.quiet_ms and inc.group != _group(found, topics):
+                continue  # between bursts, only the same trouble (its group) continues the episode
             if found.series == "all" or ALL.id in inc.series or kinds & set(inc.kinds) or topics & set(inc.topics):
                 return inc
         return None
