@@ -37,6 +37,8 @@ ALERTS_DELIVERED = Counter("cx_alerts_delivered_total", "Notification deliveries
                            ["target", "outcome"])
 DETECTOR_LATE = Gauge("cx_detector_late_snapshots", "Minute snapshots that arrived after the detector "
                       "moved past their minute (their events are still stored)")
+DETECTOR_OUT_OF_HORIZON = Gauge("cx_detector_out_of_horizon_snapshots", "Minute snapshots ignored because "
+                                "their minute is far from processing time (CXPULSE_DETECT_HORIZON_*_SECONDS)")
 DETECTOR_ERRORS = Counter("cx_detector_errors_total", "Snapshots the detector failed on (skipped)")
 STRAY_TOPIC_MESSAGES = Gauge("cx_stray_topic_messages", "Messages in a topic under cxpulse's prefix that no "
                              "agent reads (a misspelled or retired topic)", ["topic"])

@@ -74,6 +74,12 @@ class Settings(BaseSettings):
     detect_cooldown_seconds: int = Field(600, ge=0)
     detect_lateness_seconds: int = Field(120, ge=0)
     detect_warmup_minutes: int = Field(60, ge=0)
+    detect_learn_clip_sd: float = Field(3.0, gt=0)  # minutes are learned at most this many sd from expected
+    detect_episode_gap_seconds: int = Field(3600, ge=0)  # a burst back this soon is the same incident
+    detect_level_shift_seconds: int = Field(6 * 3600, ge=600)  # a volume alert this long is a new level
+    detect_drop_ratio: float = Field(4.0, gt=1)  # a drop: at most 1/this of the expected contacts
+    detect_horizon_past_seconds: int = Field(2 * 86_400, ge=600)  # older minutes are ignored (counted)
+    detect_horizon_future_seconds: int = Field(600, ge=0)  # ... and minutes this far in the future
     detect_account_burst: int = Field(5, ge=2)  # negative contacts from one account in an hour
     detect_snapshot_seconds: float = Field(2.0, gt=0)  # how often live minutes reach the detector
     alertmanager_url: str | None = None  # e.g. http://127.0.0.1:9093
@@ -134,6 +140,12 @@ class Settings(BaseSettings):
                               cooldown_seconds=self.detect_cooldown_seconds,
                               lateness_seconds=self.detect_lateness_seconds,
                               warmup_minutes=self.detect_warmup_minutes,
+                              learn_clip_sd=self.detect_learn_clip_sd,
+                              episode_gap_seconds=self.detect_episode_gap_seconds,
+                              level_shift_seconds=self.detect_level_shift_seconds,
+                              drop_ratio=self.detect_drop_ratio,
+                              horizon_past_seconds=self.detect_horizon_past_seconds,
+                              horizon_future_seconds=self.detect_horizon_future_seconds,
                               account_burst=self.detect_account_burst, board_url=self.board_url)
 
     @property

@@ -26,7 +26,7 @@ event of the kind yet is unknown here and cannot hold learning back.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from processors.detection.bucket import Bucket
@@ -45,6 +45,8 @@ class Clock:
     first: int = 0  # the first minute ever seen (epoch seconds)
     pruned: int = 0  # minutes before this one have been dropped
     late: int = 0  # snapshots too old to be applied (their events are still stored elsewhere)
+    resumed: int = 0  # the minute event time jumped to, if it ever did (nothing before it is learned)
+    out_of_horizon: int = 0  # snapshots of minutes far from processing time (ignored; see the detector)
     parts: dict[str, dict[str, int]] = field(default_factory=dict)  # kind -> partition -> newest ms
     parts_moved: dict[str, dict[str, int]] = field(default_factory=dict)  # kind -> partition -> when it moved
 
@@ -95,8 +97,15 @@ class Clock:
                 parts[part], moved[part] = ms, self.now
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # Two levels copied by hand: dataclasses.asdict deep-copies and was a third of a replay's time.
+        return {f.name: _copy(getattr(self, f.name)) for f in fields(self)}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> Clock:
         return cls(**data) if data else cls()
+
+
+def _copy(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: dict(v) if isinstance(v, dict) else v for k, v in value.items()}
+    return list(value) if isinstance(value, list) else value

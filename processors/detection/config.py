@@ -24,6 +24,13 @@ class DetectorConfig:
     cooldown_seconds: int = 600  # a resolved alert does not fire again sooner
     lateness_seconds: int = 120  # minutes are final (learned) this long after they end
     warmup_minutes: int = 60  # minutes of history before a series may alert
+    dispersion_cap_sd: float = 2.5  # a residual counts for at most this many sd in the dispersion estimate
+    learn_clip_sd: float = 3.0  # a minute is learned at most this many standard deviations from expected
+    episode_gap_seconds: int = 3600  # a burst returning this soon after the last one ends is the same incident
+    level_shift_seconds: int = 6 * 3600  # a volume alert firing this long is a new level: learned, resolved
+    drop_ratio: float = 4.0  # a drop: at most 1/this of the expected contacts (and min_excess short)
+    horizon_past_seconds: int = 2 * 86_400  # events older than processing time minus this are ignored
+    horizon_future_seconds: int = 600  # ... and newer than processing time plus this (a wrong clock)
     account_burst: int = 5  # negative contacts from one account within the account window ...
     account_window_minutes: int = 60
     board_url: str = ""  # link in every notification; {from} and {to} are epoch ms
@@ -32,3 +39,8 @@ class DetectorConfig:
     def keep_minutes(self) -> int:
         """How much minute data the detector holds: the longest look-back plus lateness."""
         return max(*self.windows, self.account_window_minutes) + self.lateness_seconds // 60 + 2
+
+    @property
+    def dispersion_windows(self) -> tuple[int, ...]:
+        """Window lengths (complete minutes) whose dispersion is learned: one minute, and each test's."""
+        return tuple(sorted({1, *(w - 1 for w in self.windows if w > 1)}))

@@ -9,9 +9,18 @@ Example::
 Per series (overall, each channel, each topic) and metric it compares the
 look-back windows with the hour-of-week baseline, moves the alert through
 its lifecycle and groups firing alerts into incidents. Minutes are learned
-into the baseline once final (``lateness_seconds`` after they end), and not
-while the series is alerting, so an incident does not teach the baseline
-that it is normal. All decisions are functions of the stored state, so
+into the baseline once final (``lateness_seconds`` after they end), also
+while the series alerts, but robustly: each minute at most
+``learn_clip_sd`` standard deviations from what was expected, so an incident
+teaches the baseline little and a lasting change is still followed. A volume
+alert firing for ``level_shift_seconds`` is a new level: the baseline is
+rescaled to it and the incident resolves saying so.
+
+Event time is bounded (docs/detection.md, "Time"): a snapshot of a minute
+outside [processing time - ``horizon_past_seconds``, + ``horizon_future_seconds``]
+is ignored and counted (``Clock.out_of_horizon``); learning never reaches
+further back than the minutes still held, so a jump in event time costs the
+same as one minute and a gap is not learned as silence. All decisions are functions of the stored state, so
 reading the same snapshots again after a crash reproduces them instead of
 paging again.
 """
@@ -20,6 +29,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, MutableMapping
+from dataclasses import replace
 from typing import Any
 
 from processors.detection.accounts import account_finding
@@ -29,7 +39,7 @@ from processors.detection.config import DetectorConfig
 from processors.detection.finding import Finding
 from processors.detection.incidents import Paging
 from processors.detection.lifecycle import step
-from processors.detection.series import ALL, Series, channel, topic
+from processors.detection.series import ALL, DROP, VOLUME, Series, channel, topic
 from processors.detection.state import DetectorState
 from processors.detection.windows import strongest, views
 
@@ -50,6 +60,8 @@ class SpikeDetector:
         fresh = [b for b in buckets if self._accept(b, clock)]
         self._relearn_if_new_kind(fresh, clock)
         for bucket in fresh:
+            if clock.marks and bucket.minute * 1000 > clock.newest + self.cfg.keep_minutes * 60_000:
+                clock.resumed = bucket.minute  # a jump: what came before is not learned as silence
             self.state.put_bucket(bucket)
             clock.advance(bucket)
         self.state.put_clock(clock)
@@ -59,6 +71,8 @@ class SpikeDetector:
             self._learn(series, clock.settled(series), clock)
             notes += self._evaluate(series, now, clock)
         notes += self._accounts(fresh, clock)
+        if fresh:
+            notes += self.paging.close_episodes(clock.time(ALL))
         self._prune(clock)
         return notes
 
@@ -96,6 +110,11 @@ class SpikeDetector:
                 self.state.drop_baseline(series.id)
 
     def _accept(self, bucket: Bucket, clock: Clock) -> bool:
+        at_ms = bucket.minute * 1000
+        if clock.now and not (clock.now - self.cfg.horizon_past_seconds * 1000 <= at_ms
+                              <= clock.now + self.cfg.horizon_future_seconds * 1000):
+            clock.out_of_horizon += 1  # stored in ClickHouse like every event; not the detector's business
+            return False
         if bucket.minute >= clock.pruned:
             return True
         clock.late += 1  # its events are in ClickHouse; the detector has moved past that minute
@@ -111,16 +130,47 @@ class SpikeDetector:
         baseline = self.state.baseline(series.id)
         final = (now_ms - self.cfg.lateness_seconds * 1000) // 60_000 * 60 - 60
         start = clock.first if baseline.learned_until is None else baseline.learned_until + 60
-        start = max(start, clock.pruned)
+        # Only minutes still held: a jump in event time skips the gap instead of learning it as silence.
+        start = max(start, clock.pruned, clock.resumed, final - 60 * (self.cfg.keep_minutes - 1))
         if start > final:
             return
-        frozen = any(self.state.alert(f"{m.name}|{series.id}").status != "normal" for m in series.metrics)
-        minutes = [] if frozen else range(start, final + 60, 60)
+        minutes = range(start, final + 60, 60)
+        totals_at = self._totals(series, clock)
         for minute in minutes:
-            totals = self._totals(series, clock)(minute)
-            baseline.learn(minute, {n: float(totals[(n, series.topic)]) for n in series.counters})
+            totals = totals_at(minute)
+            counts = {n: float(totals[(n, series.topic)]) for n in series.counters}
+            baseline.learn_dispersion(self._dispersion_samples(series, baseline, minute, clock),
+                                      self.cfg.dispersion_cap_sd)
+            baseline.learn(minute, self._robust(baseline, minute, counts))
         baseline.learned_until = final
         self.state.put_baseline(series.id, baseline, minutes)
+
+    def _dispersion_samples(self, series: Series, baseline: Any, minute: int,
+                            clock: Clock) -> dict[int, tuple[float, float]]:
+        """(observed, expected) contacts over each dispersion window ending at ``minute``."""
+        windows = self.cfg.dispersion_windows
+        x = mu = 0.0
+        out: dict[int, tuple[float, float]] = {}
+        for back in range(max(windows)):
+            m = minute - 60 * back
+            expected = baseline.expected(m, VOLUME.hits)
+            if expected is None or m < clock.pruned:
+                break
+            x += self.state.totals(m, series.kind, clock.marks)[(VOLUME.hits, series.topic)]
+            mu += expected
+            if back + 1 in windows and mu > 0:
+                out[back + 1] = (x, mu)
+        return out
+
+    def _robust(self, baseline: Any, minute: int, counts: dict[str, float]) -> dict[str, float]:
+        """The minute as learned: contacts clipped to ``learn_clip_sd``, the other counters scaled
+        with them (so rates are learned as observed)."""
+        contacts = counts.get(VOLUME.hits, 0.0)
+        clipped = baseline.clip(minute, VOLUME.hits, contacts, self.cfg.learn_clip_sd)
+        if clipped == contacts:
+            return counts
+        factor = clipped / contacts if contacts else 1.0
+        return {n: clipped if n == VOLUME.hits else v * factor for n, v in counts.items()}
 
     def _totals(self, series: Series, clock: Clock) -> Callable[[int], Counter[tuple[str, str | None]]]:
         return lambda minute: self.state.totals(minute, series.kind, clock.marks)
@@ -132,8 +182,35 @@ class SpikeDetector:
         notes = []
         for metric in series.metrics:
             found = strongest(series, metric, vs, baseline, self.cfg) if warm else None
-            notes += self._step(f"{metric.name}|{series.id}", found, now_ms, clock)
+            key = f"{metric.name}|{series.id}"
+            if metric in (VOLUME, DROP) and self._shifted(key, now_ms):
+                notes += self._learn_shift(series, key, now_ms, clock)
+                continue
+            notes += self._step(key, found, now_ms, clock)
         return notes
+
+    def _shifted(self, key: str, now_ms: int) -> bool:
+        alert = self.state.alert(key)
+        return alert.status == "firing" and now_ms - alert.since_ms >= self.cfg.level_shift_seconds * 1000
+
+    def _learn_shift(self, series: Series, key: str, now_ms: int, clock: Clock) -> list[dict[str, Any]]:
+        """A volume alert that has fired for ``level_shift_seconds``: the level of the last hour held is
+        the new normal. The baseline is rescaled to it and the incident resolves, saying so."""
+        baseline, newest = self.state.baseline(series.id), now_ms // 60_000 * 60
+        observed = expected = 0.0
+        for back in range(1, self.cfg.keep_minutes - self.cfg.lateness_seconds // 60 - 1):
+            m = newest - 60 * back
+            if m < clock.pruned or (mu := baseline.expected(m, VOLUME.hits)) is None:
+                break
+            observed += self.state.totals(m, series.kind, clock.marks)[(VOLUME.hits, series.topic)]
+            expected += mu
+        factor = observed / expected if expected > 0 and observed > 0 else 1.0
+        baseline.rescale(VOLUME.hits, factor)
+        self.state.put_baseline(series.id, baseline, None)
+        old = self.state.alert(key)
+        self.state.put_alert(replace(old, status="normal", resolved_ms=now_ms, incident=""))
+        note = f"level shift learned on {series.id}: volume x{factor:.2f} for {self.cfg.level_shift_seconds // 60} min is the new baseline"
+        return self.paging.resolve(old, now_ms, note=note)
 
     def _step(self, key: str, found: Finding | None, now_ms: int, clock: Clock) -> list[dict[str, Any]]:
         old = self.state.alert(key)
@@ -165,9 +242,14 @@ class SpikeDetector:
         horizon = (clock.time(ALL) // 60_000 - self.cfg.keep_minutes) * 60
         if clock.pruned == 0:
             clock.pruned = clock.first
-        for minute in range(clock.pruned, horizon, 60):
-            for kind in clock.marks:
-                self.state.drop_bucket(kind, minute)
+        if horizon - clock.pruned > 4 * 60 * self.cfg.keep_minutes:  # a jump: what is held, not every minute
+            for kind, minute in self.state.bucket_keys():
+                if minute < horizon:
+                    self.state.drop_bucket(kind, minute)
+        else:
+            for minute in range(clock.pruned, horizon, 60):
+                for kind in clock.marks:
+                    self.state.drop_bucket(kind, minute)
         if horizon > clock.pruned:
             clock.pruned = horizon
         self.state.put_clock(clock)

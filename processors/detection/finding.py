@@ -18,7 +18,7 @@ from typing import Any
 
 from processors.detection.config import DetectorConfig
 from processors.detection.series import Metric
-from processors.detection.significance import binomial_tail, poisson_interval, poisson_tail, wilson
+from processors.detection.significance import binomial_tail, nb_head, nb_tail, poisson_interval, wilson
 
 RATE_FLOOR = 0.01  # a baseline that never saw a hit is not "0%": one hit would be infinitely surprising
 
@@ -69,10 +69,22 @@ def rate_finding(series: str, metric: Metric, window: int, hits: int, base: int,
 
 
 def volume_finding(series: str, metric: Metric, window: int, hits: int, mean: float,
-                   cfg: DetectorConfig) -> Finding | None:
-    """``hits`` contacts in ``window`` complete minutes where the baseline expects ``mean``."""
+                   cfg: DetectorConfig, dispersion: float = 0.0) -> Finding | None:
+    """``hits`` contacts in ``window`` complete minutes where the baseline expects ``mean``, tested
+    against the series' own dispersion (negative binomial; 0 is Poisson)."""
     if hits < mean + cfg.min_excess or hits < mean * cfg.min_ratio or window <= 0:
         return None
     low, high = poisson_interval(hits)
     return Finding(series, metric.name, window, hits, 0, hits / window, mean / window,
-                   low / window, high / window, poisson_tail(hits, mean))
+                   low / window, high / window, nb_tail(hits, mean, dispersion))
+
+
+def drop_finding(series: str, metric: Metric, window: int, hits: int, mean: float,
+                 cfg: DetectorConfig, dispersion: float = 0.0) -> Finding | None:
+    """Far fewer contacts than expected: ``hits`` in ``window`` minutes at most ``1/drop_ratio`` of
+    ``mean`` and ``min_excess`` short of it, p = P(X <= hits) under the same negative binomial."""
+    if window <= 0 or hits > mean / cfg.drop_ratio or hits > mean - cfg.min_excess:
+        return None
+    low, high = poisson_interval(hits)
+    return Finding(series, metric.name, window, hits, 0, hits / window, mean / window,
+                   low / window, high / window, nb_head(hits, mean, dispersion))

@@ -52,6 +52,8 @@ class Incident:
     topics: list[str] = field(default_factory=list)
     top_topics: list[list[Any]] = field(default_factory=list)  # [topic, negatives]
     examples: list[dict[str, Any]] = field(default_factory=list)
+    quiet_ms: int = 0  # every segment resolved at this time: the episode may still return (0: not quiet)
+    note: str = ""  # e.g. "level shift learned ..."
 
     @classmethod
     def open(cls, group: str, opened_ms: int) -> Incident:
@@ -88,6 +90,9 @@ class Incident:
         reach = len({f.series for f in findings})
         if self.group.startswith("account:"):
             return "warning"
+        if self.group.startswith("drop:"):  # contacts stopped arriving: how far below, and where
+            drop = min(f.ratio for f in findings)
+            return "critical" if drop <= 0.1 and self.group == "drop:all" else "warning"
         if ratio >= 3 and (reach >= 3 or excess >= 50):
             return "critical"
         return "warning" if ratio >= 2 or reach >= 2 else "info"

@@ -8,8 +8,12 @@ Example::
 One incident per group is open at a time. A firing alert joins its group's
 open incident (``updated``) or opens a new one (``opened``); a stronger
 finding that raises the severity notifies ``escalated``; the incident is
-``resolved`` when its last segment resolves. Severity never drops while an
-incident is open: on-call should not be told "less bad" mid-incident.
+``resolved`` when its last segment resolves and no burst came back for
+``episode_gap_seconds``: one episode, however many bursts, is one incident
+(a returning burst of the same group joins it as ``updated``). A volume drop ("contacts stopped
+arriving") is its own kind of incident, grouped ``drop:<series>``. Severity
+never drops while an incident is open: on-call should not be told "less bad"
+mid-incident.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from processors.detection.finding import Finding
 from processors.detection.incident import SEVERITIES, Incident
 from processors.detection.lifecycle import AlertState
 from processors.detection.notification import Change, notification
-from processors.detection.series import ALL, METRICS, Series
+from processors.detection.series import ALL, DROP, METRICS, Series
 from processors.detection.windows import RATE_MASS
 from processors.detection.state import DetectorState
 
@@ -46,6 +50,7 @@ class Paging:
         change: Change = "updated"
         if inc is None:
             inc, change = Incident.open(_group(found, topics), alert.since_ms), "opened"
+        inc.quiet_ms = 0  # a burst of the same episode: the incident goes on
         inc.join(alert.key, found, alert.since_ms)
         inc.kinds, inc.topics = sorted({*inc.kinds, *kinds}), sorted({*inc.topics, *topics})
         self.state.put_alert(replace(alert, incident=inc.group))
@@ -58,12 +63,14 @@ class Paging:
 
     def _related(self, found: Finding, kinds: set[str], topics: set[str]) -> Incident | None:
         """The open incident this finding belongs to: overlapping channels or topics, or overall."""
-        if found.series.startswith("account:"):
-            inc = self.state.incident(found.series)
+        if found.series.startswith("account:") or found.metric == DROP.name:
+            inc = self.state.incident(_group(found, topics))
             return inc if inc is not None and inc.status == "firing" else None
         for inc in self.state.open_incidents():
-            if inc.group.startswith("account:"):
+            if inc.group.startswith(("account:", "drop:")):
                 continue
+            if inc.quiet_ms and inc.group != _group(found, topics):
+                continue  # between bursts, only the same trouble (its group) continues the episode
             if found.series == "all" or ALL.id in inc.series or kinds & set(inc.kinds) or topics & set(inc.topics):
                 return inc
         return None
@@ -72,6 +79,8 @@ class Paging:
         """The channels and topics a finding is about: its own, or where its excess is largest."""
         if found.series.startswith("account:"):
             return set(), set()
+        if found.metric == DROP.name:
+            return {k for k in [Series.parse(found.series).kind] if k}, set()
         series, metric = Series.parse(found.series), METRICS[found.metric]
         if metric.base not in (None, "contacts"):
             return {"survey"}, {SURVEY_GROUP}
@@ -112,15 +121,33 @@ class Paging:
         inc.severity = severity
         return self._notify(inc, "escalated", alert.abnormal_ms)
 
-    def resolve(self, alert: AlertState, now_ms: int) -> list[dict[str, Any]]:
+    def resolve(self, alert: AlertState, now_ms: int, note: str = "") -> list[dict[str, Any]]:
+        """A segment ends. The incident resolves now when ``note`` says why (a learned level shift),
+        else once its episode is over: ``episode_gap_seconds`` without a returning burst."""
         inc = self.state.incident(alert.incident)
         if inc is None or alert.key not in inc.segments:
             return []
+        if note:
+            inc.note = note
         if not inc.resolve_segment(alert.key, now_ms):
+            self.state.put_incident(inc)
+            return []
+        if not note and self.cfg.episode_gap_seconds > 0:
+            inc.status, inc.resolved_ms, inc.quiet_ms = "firing", 0, now_ms
             self.state.put_incident(inc)
             return []
         self.state.set_open(inc.group, False)
         return self._notify(inc, "resolved", now_ms)
+
+    def close_episodes(self, now_ms: int) -> list[dict[str, Any]]:
+        """Resolve the open incidents whose last burst ended ``episode_gap_seconds`` ago."""
+        notes = []
+        for inc in self.state.open_incidents():
+            if inc.quiet_ms and now_ms - inc.quiet_ms >= self.cfg.episode_gap_seconds * 1000:
+                inc.status, inc.resolved_ms = "resolved", now_ms
+                self.state.set_open(inc.group, False)
+                notes += self._notify(inc, "resolved", now_ms)
+        return notes
 
     def _notify(self, inc: Incident, change: Change, now_ms: int) -> list[dict[str, Any]]:
         inc.seq, inc.changed_ms = inc.seq + 1, now_ms
@@ -154,6 +181,8 @@ def _top(scores: Counter[str]) -> list[str]:
 def _group(found: Finding, topics: set[str]) -> str:
     if found.series.startswith("account:"):
         return found.series
+    if found.metric == DROP.name:
+        return f"drop:{found.series}"
     return min(topics) if topics else "other"
 
 

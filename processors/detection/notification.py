@@ -42,6 +42,10 @@ def title(inc: Incident) -> str:
     strongest = max(findings, key=lambda f: f.ratio)
     where = ", ".join(sorted({f.series.split(":")[-1] for f in findings}))
     state = "resolved" if inc.status == "resolved" else inc.severity
+    if inc.group.startswith("drop:"):
+        lowest = min(findings, key=lambda f: f.ratio)
+        return (f"CX drop ({state}): contacts stopped arriving on {inc.group.removeprefix('drop:')} - "
+                f"volume {lowest.ratio:.2f}x baseline")
     return f"CX spike ({state}): {inc.group} - {strongest.metric.replace('_', ' ')} {magnitude(strongest)} on {where}"
 
 
@@ -52,6 +56,8 @@ def magnitude(f: Finding) -> str:
 
 def summary(inc: Incident, link: str) -> str:
     lines = [title(inc), *(f"- {describe(Finding.from_dict(s.peak))}{_resolved(s)}" for s in inc.segments.values())]
+    if inc.note:
+        lines.append(inc.note)
     if inc.top_topics:
         lines.append("Top topics: " + ", ".join(f"{t} ({n})" for t, n in inc.top_topics))
     lines += [f'Example ({e["channel"]}, {e["topic"]}): "{e["text"]}"' for e in inc.examples]

@@ -28,12 +28,13 @@ class Metric:
 
 
 VOLUME = Metric("volume", "contacts")
+DROP = Metric("volume_drop", "contacts")  # the lower tail of the same counts: contacts stopped arriving
 NEGATIVE = Metric("negative_rate", "negative", "contacts")
 FRICTION = Metric("friction_rate", "friction", "contacts")
 NPS_DETRACTORS = Metric("nps_detractors", "nps_detractor", "nps")
 CSAT_UNSATISFIED = Metric("csat_unsatisfied", "csat_low", "csat")
 CONTACT_METRICS = (VOLUME, NEGATIVE, FRICTION)
-METRICS = {m.name: m for m in (*CONTACT_METRICS, NPS_DETRACTORS, CSAT_UNSATISFIED)}
+METRICS = {m.name: m for m in (*CONTACT_METRICS, DROP, NPS_DETRACTORS, CSAT_UNSATISFIED)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +52,10 @@ class Series:
     @property
     def metrics(self) -> tuple[Metric, ...]:
         # Survey scores are too sparse per channel or topic; they are watched overall.
-        return (*CONTACT_METRICS, NPS_DETRACTORS, CSAT_UNSATISFIED) if self.id == "all" else CONTACT_METRICS
+        # Drops are watched overall and per channel (a topic going quiet is good news).
+        if self.id == "all":
+            return (*CONTACT_METRICS, DROP, NPS_DETRACTORS, CSAT_UNSATISFIED)
+        return (*CONTACT_METRICS, DROP) if self.kind else CONTACT_METRICS
 
     @property
     def counters(self) -> tuple[str, ...]:

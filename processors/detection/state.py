@@ -19,7 +19,7 @@ from collections.abc import Iterable, MutableMapping
 from typing import Any
 
 from processors.detection.accounts import AccountIndex
-from processors.detection.baseline import SLOTS, Baseline, slot_keys
+from processors.detection.baseline import DISPERSION_SLOT, SLOTS, Baseline, slot_keys
 from processors.detection.bucket import Bucket
 from processors.detection.clock import Clock
 from processors.detection.incident import Incident
@@ -40,11 +40,16 @@ class DetectorState:
     def accounts(self) -> AccountIndex:
         """Negative contacts per account over the stored buckets (rebuilt after a reset)."""
         if self._accounts is None:
-            self._accounts, clock = AccountIndex(), self.clock()
-            for minute in range(clock.pruned or clock.first, clock.newest // 60_000 * 60 + 60, 60):
-                for bucket in self.buckets_at(minute, clock.marks):
+            self._accounts = AccountIndex()
+            for kind, minute in self.bucket_keys():  # what is held, whatever event time did
+                if (bucket := self.bucket(kind, minute)) is not None:
                     self._accounts.add(bucket)
         return self._accounts
+
+    def bucket_keys(self) -> list[tuple[str, int]]:
+        """(kind, minute) of every stored bucket."""
+        return [(k, int(m)) for key in list(self.data.keys()) if isinstance(key, str) and key.startswith("m|")
+                for _, k, m in [key.split("|", 2)]]
 
     def _get(self, key: str, parse: Any) -> Any:
         if key not in self.cache:
@@ -112,11 +117,14 @@ class DetectorState:
             if f"{key}|{slot}" in self.data:
                 del self.data[f"{key}|{slot}"]
 
-    def put_baseline(self, series: str, baseline: Baseline, minutes: Iterable[int]) -> None:
-        """Write the slots that ``minutes`` touched."""
+    def put_baseline(self, series: str, baseline: Baseline, minutes: Iterable[int] | None) -> None:
+        """Write the slots that ``minutes`` touched (and the dispersion); every slot for None."""
         key = f"b|{series}"
         self.cache[key] = baseline
-        for slot in {k for m in minutes for k in slot_keys(m)}:
+        touched = set(baseline.slots) if minutes is None else {k for m in minutes for k in slot_keys(m)}
+        if DISPERSION_SLOT in baseline.slots:
+            touched.add(DISPERSION_SLOT)
+        for slot in touched:
             self.data[f"{key}|{slot}"] = baseline.slot_dict(slot)
         self.data[f"{key}|until"] = baseline.learned_until
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from processors.detection.baseline import Baseline
 from processors.detection.config import DetectorConfig
-from processors.detection.finding import Finding, rate_finding, volume_finding
-from processors.detection.series import VOLUME, Metric, Series
+from processors.detection.finding import Finding, drop_finding, rate_finding, volume_finding
+from processors.detection.series import DROP, VOLUME, Metric, Series
 
 RATE_MASS = 100.0  # contacts a baseline slot must rest on before its rate is trusted
 
@@ -64,7 +64,12 @@ def finding(series: Series, metric: Metric, view: View, baseline: Baseline,
     if metric.base is None:
         if view.mean_volume is None or not view.complete:
             return None
-        return volume_finding(series.id, metric, view.complete, view.volume, view.mean_volume, cfg)
+        dispersion = baseline.dispersion(view.complete)
+        if metric is DROP:
+            if view.window != max(cfg.windows):  # a drop is judged over the longest window only
+                return None
+            return drop_finding(series.id, metric, view.complete, view.volume, view.mean_volume, cfg, dispersion)
+        return volume_finding(series.id, metric, view.complete, view.volume, view.mean_volume, cfg, dispersion)
     p0 = baseline.rate(view.minute, metric.hits, metric.base, RATE_MASS)
     if p0 is None:
         return None

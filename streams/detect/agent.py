@@ -56,7 +56,9 @@ def register(app: Any, settings: Settings, minute_table: Any) -> SpikeDetector:
                 log.exception("detector failed on a snapshot; skipped")
                 metrics.DETECTOR_ERRORS.inc()
                 continue
-            metrics.DETECTOR_LATE.set(detector.state.clock().late)
+            clock = detector.state.clock()
+            metrics.DETECTOR_LATE.set(clock.late)
+            metrics.DETECTOR_OUT_OF_HORIZON.set(clock.out_of_horizon)
             await publish(notes)
 
     @app.timer(settings.detect_snapshot_seconds, name="cx-detect-snapshots")

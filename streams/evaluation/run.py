@@ -98,11 +98,12 @@ def minute_counts(buckets: Any) -> dict[str, dict[str, float]]:
 
 
 def evaluate(days: int, seed: int, warmup_days: int = 1, step_seconds: int = 15,
-             cfg: DetectorConfig | None = None, rate_per_minute: float = 60.0) -> Result:
+             cfg: DetectorConfig | None = None, rate_per_minute: float = 60.0,
+             burstiness: float = 0.0) -> Result:
     cfg = cfg or DetectorConfig()
     planned = schedule(days, seed, warmup_days)
     sim = Simulator(SimConfig(seed=seed, start=START, rate_per_minute=rate_per_minute,
-                              incidents=tuple(p.incident for p in planned)))
+                              incidents=tuple(p.incident for p in planned), burstiness=burstiness))
     run = Run(planned, cfg, int((START + timedelta(days=warmup_days)).timestamp() * 1000), days)
     target = next((p for p in planned if p.target), None)
     trace = Trace.around(target, START, cfg) if target else None
@@ -111,6 +112,7 @@ def evaluate(days: int, seed: int, warmup_days: int = 1, step_seconds: int = 15,
         if trace is not None:
             trace.record(at_ms, run.detector, run.ours, run.theirs)
     report = {"days": days, "warmup_days": warmup_days, "seed": seed, "rate_per_minute": rate_per_minute,
+              "burstiness": burstiness,
               "step_seconds": step_seconds, "config": asdict(cfg),
               "incidents": [p.label + f" at day {p.incident.start.days} {_hm(p.incident.start)}" for p in planned],
               "detectors": run.scores()}

@@ -23,6 +23,7 @@ mostly negative, with long queues.
 from __future__ import annotations
 
 import heapq
+import math
 from collections import deque
 import random
 from collections.abc import Iterator
@@ -50,6 +51,9 @@ def diurnal(t: datetime) -> float:
     return HOURLY[t.hour] * weekend
 
 
+BURST_CAP = 4.0  # the bursty rate factor's ceiling (thinning needs a bound)
+
+
 @dataclass(frozen=True, slots=True)
 class SimConfig:
     seed: int = 7
@@ -59,6 +63,10 @@ class SimConfig:
     incidents: tuple[Incident, ...] = ()
     pii_rate: float = 0.05
     flat: bool = False  # ignore the time of day (benchmarks)
+    # Bursty traffic (0 = Poisson): the rate is modulated by a persistent random factor, an AR(1)
+    # log-rate per minute, so counts are overdispersed and bursts last a few minutes, as in real feeds.
+    burstiness: float = 0.0  # the log-rate's standard deviation
+    burst_minutes: float = 5.0  # how long a burst persists (the AR(1) time constant)
 
 
 class Simulator:
@@ -72,6 +80,7 @@ class Simulator:
         self.cases: dict[tuple[str, str], tuple[datetime, str]] = {}  # (customer, topic) -> case
         self.seen: set[str] = set()  # accounts whose value was announced
         self.closed: set[str] = set()
+        self.burst_minute, self.burst_log = -1, 0.0
 
     def events(self, duration: timedelta) -> Iterator[dict[str, Any]]:
         end = self.cfg.start + duration
@@ -129,7 +138,8 @@ class Simulator:
         return self._contacts(self.cfg.start + duration)
 
     def _contacts(self, end: datetime) -> Iterator[Contact]:
-        t, peak = self.cfg.start, self.cfg.rate_per_minute + peak_extra(self.incidents)
+        t, peak = self.cfg.start, self.cfg.rate_per_minute * BURST_CAP ** (self.cfg.burstiness > 0) + \
+            peak_extra(self.incidents)
         while True:
             t += timedelta(minutes=self.rng.expovariate(peak))
             if t > end:
@@ -140,7 +150,7 @@ class Simulator:
     def _maybe_contact(self, t: datetime, peak: float) -> Contact | None:
         now = active(self.incidents, t - self.cfg.start)
         u = self.rng.random() * peak
-        base = self.cfg.rate_per_minute * (1.0 if self.cfg.flat else diurnal(t))
+        base = self.cfg.rate_per_minute * (1.0 if self.cfg.flat else diurnal(t)) * self._burst(t)
         if u < base:
             return self._contact(t, self._pick(CHANNELS), self._pick(TOPICS), None, now)
         for inc in now:
@@ -148,6 +158,20 @@ class Simulator:
             if u < base:
                 return self._contact(t, self.rng.choice(inc.channels), inc.topic, inc, now)
         return None
+
+    def _burst(self, t: datetime) -> float:
+        """The rate's random factor at ``t`` (mean about 1, at most ``BURST_CAP``)."""
+        sigma = self.cfg.burstiness
+        if sigma <= 0:
+            return 1.0
+        minute = int(t.timestamp() // 60)
+        rho = math.exp(-1.0 / self.cfg.burst_minutes)
+        if self.burst_minute < 0:
+            self.burst_minute = minute
+        while self.burst_minute < minute:  # one AR(1) step per minute (contacts come every minute or so)
+            self.burst_log = rho * self.burst_log + sigma * math.sqrt(1 - rho * rho) * self.rng.gauss(0.0, 1.0)
+            self.burst_minute += 1
+        return min(BURST_CAP, math.exp(self.burst_log - sigma * sigma / 2))
 
     def _contact(self, t: datetime, channel: str, topic: str, extra: Incident | None,
                  now: list[Incident]) -> Contact:

@@ -59,6 +59,7 @@ def alertmanager(tmp_path: Path, oncall: PageReceiver) -> Iterator[AlertmanagerP
 def alert_env(env: dict[str, str], alertmanager: AlertmanagerProcess, slack: PageReceiver) -> dict[str, str]:
     return env | {"CXPULSE_DETECT_ENABLED": "true", "CXPULSE_ALERTMANAGER_URL": alertmanager.url,
                   "CXPULSE_ALERT_WEBHOOK_URL": slack.url, "CXPULSE_DETECT_SNAPSHOT_SECONDS": "0.5", "CXPULSE_DETECT_RESOLVE_SECONDS": "60",
+                  "CXPULSE_DETECT_EPISODE_GAP_SECONDS": "120",
                   "CXPULSE_ALERT_REFRESH_SECONDS": "5"}
 
 

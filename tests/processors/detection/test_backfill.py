@@ -11,7 +11,7 @@ from __future__ import annotations
 from processors.detection import Bucket, DetectorConfig, SpikeDetector
 from tests.processors.detection.conftest import MONDAY, minute_buckets
 
-WALL = 1_800_000_000_000  # processing time: the whole backfill is read within seconds
+WALL = (MONDAY + 3 * 3600) * 1000  # processing time, after the events: the whole backfill is read within seconds
 
 
 def _with_parts(buckets: list[Bucket], parts: dict[str, int] | None) -> list[Bucket]:

@@ -26,7 +26,7 @@ def test_a_surge_of_angry_customers_opens_one_incident_within_two_minutes(warm) 
 def test_the_incident_resolves_after_calm_and_does_not_page_again(warm) -> None:
     detector, _, start = warm
     notes = list(run(detector, start, 5, angry={"chat": 10}))
-    notes += run(detector, start + 300, 40)
+    notes += run(detector, start + 300, 40 + detector.cfg.episode_gap_seconds // 60)  # the episode is over
     changes = [n["change"] for n in notes]
     assert changes.count("opened") == 1 and changes[-1] == "resolved"
     assert notes[-1]["status"] == "resolved" and notes[-1]["resolved_at"]
@@ -76,3 +76,13 @@ def test_status_reports_clock_and_open_incidents(warm) -> None:
     list(run(detector, start, 3, angry={"chat": 10}))
     status = detector.status()
     assert status["open"] and status["alerts"] and status["learned"]["all"] >= 60
+
+
+def test_a_burst_returning_within_the_episode_gap_extends_the_open_incident(warm) -> None:
+    detector, _, start = warm
+    notes = list(run(detector, start, 5, angry={"chat": 10}))
+    notes += run(detector, start + 300, 25)  # calm: the alert resolves, the episode may go on
+    notes += run(detector, start + 1800, 5, angry={"chat": 10})  # the same trouble, back
+    changes = [n["change"] for n in notes]
+    assert changes.count("opened") == 1 and "resolved" not in changes, changes
+    assert len({n["incident"] for n in notes}) == 1
