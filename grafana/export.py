@@ -23,6 +23,10 @@ def render(uid: str) -> dict[str, Any]:
     board: dict[str, Any] = json.loads(json.dumps(BOARDS[uid]().build(), cls=JSONEncoder))
     for number, panel in enumerate(board.get("panels", []), start=1):
         panel["id"] = number  # stable ids keep links and diffs steady
+    # The SDK (v0.0.21) defaults `placement` to "inControlsMenu", which tucks the incident toggle and the
+    # board links into the controls dropdown of Grafana 12.4+; without it they stay in the dashboard bar.
+    for item in [*board.get("annotations", {}).get("list", []), *board.get("links", [])]:
+        item.pop("placement", None)
     return board
 
 

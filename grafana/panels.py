@@ -12,8 +12,8 @@ from collections.abc import Sequence
 
 from grafana_foundation_sdk.builders import barchart, dashboard, prometheus, stat as stat_panel
 from grafana_foundation_sdk.builders import table as table_panel, timeseries as ts_panel
-from grafana_foundation_sdk.builders.common import StackingConfig
-from grafana_foundation_sdk.models.common import StackingMode
+from grafana_foundation_sdk.builders.common import ReduceDataOptions, StackingConfig, VizLegendOptions
+from grafana_foundation_sdk.models.common import LegendDisplayMode, LegendPlacement, StackingMode
 from grafana_foundation_sdk.models.dashboard import Threshold, ThresholdsMode
 
 from grafana.datasources import CLICKHOUSE, PROMETHEUS
@@ -21,6 +21,12 @@ from grafana.query import SQL
 
 Steps = Sequence[tuple[str, float | None]]
 NEUTRAL: Steps = (("text", None),)
+
+
+def visible_legend() -> VizLegendOptions:
+    """A visible list legend below the graph (the SDK's default options hide it)."""
+    return (VizLegendOptions().show_legend(True).display_mode(LegendDisplayMode.LIST)
+            .placement(LegendPlacement.BOTTOM).calcs([]))
 
 
 def thresholds(steps: Steps) -> dashboard.ThresholdsConfig:
@@ -32,7 +38,7 @@ def timeseries(title: str, sql: str, unit: str = "short", *, description: str = 
                steps: Steps = NEUTRAL, w: int = 12, h: int = 8) -> ts_panel.Panel:
     panel = (ts_panel.Panel().title(title).description(description).datasource(CLICKHOUSE)
              .with_target(SQL(sql)).unit(unit).thresholds(thresholds(steps)).span(w).height(h)
-             .fill_opacity(25 if stacked else 8).line_width(1))
+             .fill_opacity(25 if stacked else 8).line_width(1).legend(visible_legend()))
     return panel.stacking(StackingConfig().mode(StackingMode.NORMAL)) if stacked else panel
 
 
@@ -40,6 +46,7 @@ def stat(title: str, sql: str, unit: str = "short", *, description: str = "", st
          decimals: int = 1, w: int = 4, h: int = 4) -> stat_panel.Panel:
     return (stat_panel.Panel().title(title).description(description).datasource(CLICKHOUSE)
             .with_target(SQL(sql, "table")).unit(unit).decimals(decimals).thresholds(thresholds(steps))
+            .reduce_options(ReduceDataOptions().calcs(["lastNotNull"]).values(False))
             .span(w).height(h))
 
 
@@ -51,7 +58,7 @@ def table(title: str, sql: str, *, description: str = "", w: int = 12, h: int = 
 def bars(title: str, sql: str, unit: str = "short", *, description: str = "", stacked: bool = False,
          w: int = 12, h: int = 8) -> barchart.Panel:
     panel = (barchart.Panel().title(title).description(description).datasource(CLICKHOUSE)
-             .with_target(SQL(sql, "table")).unit(unit).span(w).height(h))
+             .with_target(SQL(sql, "table")).unit(unit).span(w).height(h).legend(visible_legend()))
     return panel.stacking(StackingMode.NORMAL) if stacked else panel
 
 
@@ -59,7 +66,7 @@ def prom_timeseries(title: str, series: dict[str, str], unit: str = "short", *, 
                     steps: Steps = NEUTRAL, w: int = 12, h: int = 8) -> ts_panel.Panel:
     """A Prometheus time series panel: ``series`` maps legend format to PromQL."""
     panel = (ts_panel.Panel().title(title).description(description).datasource(PROMETHEUS)
-             .unit(unit).thresholds(thresholds(steps)).span(w).height(h).fill_opacity(8))
+             .unit(unit).thresholds(thresholds(steps)).span(w).height(h).fill_opacity(8).legend(visible_legend()))
     for ref, (legend, expr) in zip("ABCDEFGH", series.items(), strict=False):
         panel = panel.with_target(prometheus.Dataquery().expr(expr).legend_format(legend).ref_id(ref)
                                   .range().datasource(PROMETHEUS))

@@ -46,7 +46,7 @@ def sync(url: str, token: str, no_alerting: bool, replace_policy: bool, rotate_s
     try:
         from grafana_client import GrafanaApi
     except ImportError:
-        raise click.ClickException("grafana sync needs the sync extra: pip install 'cxpulse[sync]'") from None
+        raise click.ClickException("grafana sync needs the sync extra: pip install -e '.[sync]' in the cxpulse clone") from None
     from grafana.sync import sync as run
 
     try:

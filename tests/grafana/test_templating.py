@@ -26,6 +26,18 @@ def test_formats_and_quotes() -> None:
     assert run("[[c]]", c=Selection.of("a")) == "'a'"
 
 
+def test_quotes_need_sqlstring() -> None:
+    # The plugin's default list format escapes nothing; sqlstring doubles quotes; neither touches backslashes.
+    values = Selection.of("o'neil", "c:\\temp")
+    assert run("IN ($c)", c=values) == "IN ('o'neil','c:\\temp')"
+    assert run("IN (${c:sqlstring})", c=values) == "IN ('o''neil','c:\\temp')"
+    assert run("${c:pipe} ${c:json} ${c:glob} ${c:text}", c=Selection.of("a", "b")) == 'a|b ["a","b"] {a,b} a + b'
+
+
+def test_conditional_all_on_an_unknown_variable_keeps_the_condition() -> None:
+    assert run("$__conditionalAll(t IN ($nope), $nope)") == "t IN ($nope)"
+
+
 def test_conditional_all_drops_the_filter_only_for_all() -> None:
     sql = "WHERE $__conditionalAll(topic IN ($topic), $topic)"
     assert run(sql, topic=Selection.all(["a", "b"])) == "WHERE 1=1"
