@@ -60,6 +60,8 @@ def alert_env(env: dict[str, str], alertmanager: AlertmanagerProcess, slack: Pag
     return env | {"CXPULSE_DETECT_ENABLED": "true", "CXPULSE_ALERTMANAGER_URL": alertmanager.url,
                   "CXPULSE_ALERT_WEBHOOK_URL": slack.url, "CXPULSE_DETECT_SNAPSHOT_SECONDS": "0.5", "CXPULSE_DETECT_RESOLVE_SECONDS": "60",
                   "CXPULSE_DETECT_EPISODE_GAP_SECONDS": "120",
+                  # the calm traffic after the burst is published at once, 25 minutes of event time ahead
+                  "CXPULSE_DETECT_HORIZON_FUTURE_SECONDS": "3600",
                   "CXPULSE_ALERT_REFRESH_SECONDS": "5"}
 
 
