@@ -138,3 +138,21 @@ def check_exact(settings: Settings, fault: str, events: list[dict[str, Any]], re
     assert (total, unique) == (len(events), len(events))
     ids = {row[0] for row in store_rows(settings.dsn, "SELECT toString(event_id) FROM events")}
     assert ids == {str(e["event_id"]) for e in events}
+
+
+def check_exact_across(stores: list[Settings], fault: str, events: list[dict[str, Any]],
+                       recovery_s: float) -> None:
+    """``check_exact`` for workers that each own an embedded store: no store holds an event twice,
+    and together they hold every event. An event both stored before its worker died and taken
+    up again by the survivor is in both stores, once each: with one ClickHouse server it would
+    be one row, as in ``check_exact``."""
+    ids: set[str] = set()
+    doubled = 0
+    for settings in stores:
+        total, unique = stored(settings)
+        doubled += total - unique
+        ids |= {row[0] for row in store_rows(settings.dsn, "SELECT toString(event_id) FROM events")}
+    report(FaultRow(fault, len(events), len(ids), doubled, dead_letters(stores[0]), recovery_s))
+    assert doubled == 0
+    assert ids == {str(e["event_id"]) for e in events}
+

@@ -17,6 +17,6 @@ def notes() -> list[dict[str, Any]]:
     start = MONDAY + 7200
     out = list(run(detector, start, 5, angry={"chat": 10, "email": 10}))
     out += detector.refresh()
-    out += run(detector, start + 300, 40)
+    out += run(detector, start + 300, 90)  # resolved after an episode gap of calm (DetectorConfig)
     assert out[0]["change"] == "opened" and out[-1]["change"] == "resolved"
     return out
