@@ -14,10 +14,11 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 # Java 17 and Maven run the real Kafka broker, Debian's Alertmanager receives the pages,
-# Debian's Prometheus brings promtool (rule checks and tests); install them when missing.
-APT_PACKAGES := openjdk-17-jre-headless maven prometheus-alertmanager prometheus
+# Debian's Prometheus brings promtool (rule checks and tests), kcat runs the README's Kafka example;
+# install them when missing.
+APT_PACKAGES := openjdk-17-jre-headless maven prometheus-alertmanager prometheus kcat
 prereqs:
-	@command -v java >/dev/null && command -v mvn >/dev/null && command -v prometheus-alertmanager >/dev/null && command -v promtool >/dev/null || { \
+	@command -v java >/dev/null && command -v mvn >/dev/null && command -v prometheus-alertmanager >/dev/null && command -v promtool >/dev/null && command -v kcat >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(APT_PACKAGES); \
 	  else echo "needed: sudo apt-get install $(APT_PACKAGES)"; exit 1; fi; }
