@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from streams import startup_noise
 from streams.cli.errors import UserError
 from streams.settings import Settings
 from streams.stack.process import port_open
@@ -49,6 +50,28 @@ def _hold_embedded_store(settings: Settings) -> None:
     _STORE_LOCK.append(lock)
 
 
+def _reach_kafka(settings: Settings) -> None:
+    """Fail at once, in one line, when no broker answers: Faust would print a 60-line traceback.
+
+    A broker lost later is Faust's to ride out (it reconnects); this is only the first contact.
+    """
+    import asyncio
+
+    from aiokafka.client import AIOKafkaClient
+
+    from streams.kafka_auth import client_options
+
+    async def probe() -> None:
+        client = AIOKafkaClient(bootstrap_servers=settings.kafka_bootstrap, request_timeout_ms=10_000,
+                                **client_options(settings))
+        try:
+            await client.bootstrap()
+        finally:
+            await client.close()
+
+    asyncio.run(probe())
+
+
 @click.command()
 @click.option("--loglevel", default="info", show_default=True,
               type=click.Choice(["debug", "info", "warning", "error", "critical"], case_sensitive=False))
@@ -64,7 +87,9 @@ def worker(loglevel: str) -> None:
                         "needs its own CXPULSE_WEB_PORT, and several workers need a ClickHouse server "
                         "(CXPULSE_CLICKHOUSE_DSN=http://...): the embedded store serves one process")
     _hold_embedded_store(settings)
+    _reach_kafka(settings)
     logging.basicConfig(level=loglevel.upper())
+    startup_noise.install()
     warn_if_open(settings)
     app = create_app(settings)
     runner = Worker(app, loglevel=loglevel, quiet=True)

@@ -48,6 +48,7 @@ CASES: dict[str, tuple[list[str], dict[str, str], str]] = {
                                               "/nonexistent/x.ndjson"], {}, "/nonexistent/x.ndjson"),
     "simulate with the broker down": (["simulate", "--minutes", "1", "--speed", "0"], {}, "cannot reach Kafka"),
     "publish with the broker down": (["publish", "events.ndjson"], {}, "cannot reach Kafka"),
+    "worker with the broker down": (["worker"], {"CXPULSE_WEB_PORT": "{free}"}, "cannot reach Kafka"),
     "publish a missing file": (["publish", "missing.ndjson"], {}, "missing.ndjson"),
     "board snapshot before any data": (["board", "snapshot", "--out", "snaps"], {}, "no cxpulse tables yet"),
     "board snapshot of no such board": (["board", "snapshot", "--board", "nosuch"], {}, "no board nosuch"),
@@ -64,7 +65,7 @@ CASES: dict[str, tuple[list[str], dict[str, str], str]] = {
 def test_user_errors_are_one_line_and_exit_2(name: str, tmp_path: Path, listener: int) -> None:
     args, env, says = CASES[name]
     (tmp_path / "events.ndjson").write_bytes(orjson.dumps(f.chat()) + b"\n")
-    env = {k: v.format(listener=listener) for k, v in env.items()}
+    env = {k: v.format(listener=listener, free=free_port()) for k, v in env.items()}
     done = run(args, env, tmp_path)
     assert "Traceback" not in done.stderr, done.stderr[-3000:]
     errors = [line for line in done.stderr.splitlines() if line.startswith("Error:")]
