@@ -54,7 +54,10 @@ def simulate(seed: int, minutes: float, rate: float, speed: float, start: dateti
                    incident_topic) if incident else None
     begin = start.replace(tzinfo=UTC) if start else default_start(minutes, speed)
     cfg = SimConfig(seed=seed, start=begin, rate_per_minute=rate, incident=inc)
-    count = asyncio.run(run_simulation(Settings(), cfg, timedelta(minutes=minutes), speed, out))
+    from streams.cli.progress import progress
+
+    with progress("simulated minutes", total=minutes) as advance_to:
+        count = asyncio.run(run_simulation(Settings(), cfg, timedelta(minutes=minutes), speed, out, advance_to))
     click.echo(f"simulated {count} events", err=True)
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from streams.cli.progress import progress
 from streams.settings import Settings
 
 
@@ -45,8 +46,9 @@ def detect(days: int, seed: int, warmup_days: int, rate: float, burstiness: floa
     except ImportError as exc:  # river / matplotlib are the "eval" extra
         raise click.ClickException(f"{exc.name} is missing: pip install 'cxpulse[eval]'") from exc
     out.mkdir(parents=True, exist_ok=True)
-    result = run_eval(days, seed, warmup_days, cfg=Settings().detector_config(), rate_per_minute=rate,
-                      burstiness=burstiness)
+    with progress("simulated days", total=days + warmup_days) as advance_to:
+        result = run_eval(days, seed, warmup_days, cfg=Settings().detector_config(), rate_per_minute=rate,
+                          burstiness=burstiness, on_progress=advance_to)
     (out / "detect.json").write_text(json.dumps(result.report, indent=2))
     click.echo(json.dumps(result.report["detectors"], indent=2))
     click.echo(json.dumps({"targets": result.report["targets"]}, indent=2))

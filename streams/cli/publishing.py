@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import sys
 import time
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 from typing import IO, Any
@@ -41,7 +42,9 @@ async def publish_lines(settings: Settings, source: IO[bytes], batch: int) -> tu
 
 
 async def run_simulation(settings: Settings, cfg: SimConfig, duration: timedelta, speed: float,
-                         out: Path | None) -> int:
+                         out: Path | None, on_progress: Callable[[float], None] | None = None) -> int:
+    """Publish (or write to ``out``) ``duration`` of simulated traffic; ``on_progress`` hears the
+    simulated minutes published so far."""
     events = Simulator(cfg).events(duration)
     if out is not None:
         return _write(events, out)
@@ -51,6 +54,8 @@ async def run_simulation(settings: Settings, cfg: SimConfig, duration: timedelta
         batch: list[dict[str, Any]] = []
         for event in events:
             due = _due(event, cfg, speed)
+            if on_progress is not None and speed > 0:
+                on_progress(due * speed / 60)
             if batch and (len(batch) >= 500 or due > time.monotonic() - began):
                 count += len(await pub.publish_many(batch))
                 batch = []

@@ -10,6 +10,7 @@ Example::
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -99,7 +100,8 @@ def minute_counts(buckets: Any) -> dict[str, dict[str, float]]:
 
 def evaluate(days: int, seed: int, warmup_days: int = 1, step_seconds: int = 15,
              cfg: DetectorConfig | None = None, rate_per_minute: float = 60.0,
-             burstiness: float = 0.0) -> Result:
+             burstiness: float = 0.0, on_progress: Callable[[float], None] | None = None) -> Result:
+    """Score the detector on ``days`` simulated days; ``on_progress`` hears the simulated days done."""
     cfg = cfg or DetectorConfig()
     planned = schedule(days, seed, warmup_days)
     sim = Simulator(SimConfig(seed=seed, start=START, rate_per_minute=rate_per_minute,
@@ -107,8 +109,11 @@ def evaluate(days: int, seed: int, warmup_days: int = 1, step_seconds: int = 15,
     run = Run(planned, cfg, int((START + timedelta(days=warmup_days)).timestamp() * 1000), days)
     target = next((p for p in planned if p.target), None)
     trace = Trace.around(target, START, cfg) if target else None
+    begin_ms = START.timestamp() * 1000
     for at_ms, changed in snapshots(sim.contacts(timedelta(days=days + warmup_days)), step_seconds):
         run.step(at_ms, changed)
+        if on_progress is not None and at_ms % 3_600_000 == 0:  # every simulated hour
+            on_progress((at_ms - begin_ms) / 86_400_000)
         if trace is not None:
             trace.record(at_ms, run.detector, run.ours, run.theirs)
     report = {"days": days, "warmup_days": warmup_days, "seed": seed, "rate_per_minute": rate_per_minute,
