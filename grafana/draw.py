@@ -79,7 +79,7 @@ def _timeseries(ax: Axes, panel: dict[str, Any], frame: Frame) -> None:
     if stacked == "normal" and len({tuple(t) for t, _ in data.values()}) == 1:
         times = next(iter(data.values()))[0]
         ax.stackplot(times, *[v for _, v in data.values()], labels=list(data), alpha=0.8,
-                     colors=[COLORS.get(n) for n in data] if set(data) <= set(COLORS) else None)
+                     colors=[COLORS[n] for n in data] if set(data) <= set(COLORS) else None)
     else:
         for name, (times, values) in data.items():
             ax.plot(times, values, label=name, linewidth=1, color=COLORS.get(name))

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from grafana_foundation_sdk.builders import barchart, dashboard, prometheus, stat as stat_panel
-from grafana_foundation_sdk.builders import table as table_panel, timeseries as ts_panel
+from grafana_foundation_sdk.builders import barchart, dashboard, prometheus
+from grafana_foundation_sdk.builders import stat as stat_panel
+from grafana_foundation_sdk.builders import table as table_panel
+from grafana_foundation_sdk.builders import timeseries as ts_panel
 from grafana_foundation_sdk.builders.common import ReduceDataOptions, StackingConfig, VizLegendOptions
 from grafana_foundation_sdk.models.common import LegendDisplayMode, LegendPlacement, StackingMode
 from grafana_foundation_sdk.models.dashboard import Threshold, ThresholdsMode

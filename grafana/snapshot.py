@@ -29,7 +29,7 @@ ROW_INCHES = 0.42
 
 def latest_event(client: Client) -> datetime:
     newest = client.command("SELECT toUnixTimestamp(max(occurred_at)) FROM events")
-    return datetime.fromtimestamp(int(newest or 0), UTC) if newest else datetime.now(UTC)
+    return datetime.fromtimestamp(int(str(newest)), UTC) if newest else datetime.now(UTC)
 
 
 def snapshot(client: Client, out: Path, boards: tuple[str, ...] = BOARDS, now: datetime | None = None) -> list[Path]:

@@ -36,7 +36,8 @@ SIGN_OFF = re.compile(
     r"(?im)^(\s*(?:regards|kind regards|best regards|best|thanks|thank you|cheers|sincerely|"
     r"many thanks|br)[,!.]?\s*\n\s*)([A-Z][a-z]+(?:[ ][A-Z][a-z'-]+){0,2})\s*$"
 )
-_NOT_NAMES = frozenset("Sent Hi Hello Support Team The Thanks Not Still Very Really Just So Here".split())
+_NOT_NAMES = frozenset(["Sent", "Hi", "Hello", "Support", "Team", "The", "Thanks", "Not", "Still", "Very", "Really",
+                        "Just", "So", "Here"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +155,7 @@ def _longest_valid(groups: list[re.Match[str]], i: int, valid: Callable[[str], b
 
 
 def _sub(pattern: re.Pattern[str], text: str, token: str, kind: str, counts: Counter[str],
-         valid=lambda _: True) -> str:  # type: ignore[no-untyped-def]
+         valid=lambda _: True) -> str:
     def repl(m: re.Match[str]) -> str:
         if not valid(m.group(0)):
             return m.group(0)

@@ -39,7 +39,7 @@ def reach_weighted_sentiment(posts: Sequence[Post]) -> float | None:
     total = sum(reach_weight(p.followers) for p in scored)
     if not total:
         return None
-    return round(sum(p.score * reach_weight(p.followers) for p in scored) / total, 4)  # type: ignore[operator]
+    return round(sum((p.score or 0.0) * reach_weight(p.followers) for p in scored) / total, 4)
 
 
 def positive_negative_ratio(posts: Sequence[Post]) -> float | None:

@@ -14,8 +14,8 @@ import os
 from datetime import UTC, datetime
 from typing import Any
 
-from streams.enriched import Origin
 from streams.end_offsets import EndOffsets
+from streams.enriched import Origin
 from streams.lag import SourceLag
 from streams.outputs import Outputs, TopicOutputs
 from streams.pipeline import Pipeline

@@ -59,11 +59,11 @@ def create_app(settings: Settings | None = None, outputs: Outputs | None = None)
     runtime = Runtime(s)
     app.cx_runtime = runtime  # type: ignore[attr-defined]
     agents.register(app, s, runtime, outputs)
-    app.cx_minute = minute.register(app, s)  # type: ignore[attr-defined]
-    detector = detect_agent.register(app, s, app.cx_minute) if s.detect_enabled else None
+    app.cx_minute = minute_table = minute.register(app, s)  # type: ignore[attr-defined]
+    detector = detect_agent.register(app, s, minute_table) if s.detect_enabled else None
     if s.detect_enabled:
         delivery.register(app, s, runtime)
-    views.register(app, s, runtime, app.cx_minute, detector)  # type: ignore[attr-defined]
+    views.register(app, s, runtime, minute_table, detector)
 
     @app.on_before_shutdown.connect
     def _close(*_: Any, **__: Any) -> None:

@@ -133,7 +133,7 @@ class Demo:
         await feed
         return published
 
-    def _frame(self, footer: str):  # type: ignore[no-untyped-def]
+    def _frame(self, footer: str):
         pages = [p["body"] for p in self.oncall.received]
         paged = f"; pages to on-call: {len(pages)}" + (f" (last: {_page_title(pages[-1])})" if pages else "")
         return render(self.state, "cxpulse demo: live CX board", footer + paged)
@@ -183,7 +183,7 @@ class Demo:
                            + ", ".join(str(p) for p in paths))
 
 
-def _page_title(body: dict) -> str:  # type: ignore[type-arg]
+def _page_title(body: dict) -> str:
     """The summary annotation of an Alertmanager webhook notification."""
     alerts = body.get("alerts") or [{}]
     return str(alerts[-1].get("annotations", {}).get("summary", "?"))

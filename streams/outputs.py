@@ -11,9 +11,9 @@ from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 from sinks.clickhouse.rows import enriched_json
-from streams.live.headers import enriched_headers
 from streams.dead_letters import Rejection
 from streams.enriched import EnrichedEvent
+from streams.live.headers import enriched_headers
 
 
 class Outputs(Protocol):

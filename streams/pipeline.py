@@ -100,7 +100,7 @@ class Pipeline:
         """One bad event must not stop the stream: on failure retry one by one."""
         try:
             return self.enricher.enrich(batch), []
-        except Exception:  # noqa: BLE001
+        except Exception:
             log.exception("batch enrichment failed; isolating the failing events")
         done: list[EnrichedEvent] = []
         failed: list[Rejection] = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from processors.redaction import Redactor
 from processors.text import clean
-from streams.contract import AccountEvent, CallEvent, ChatEvent, EmailEvent, Event, SocialEvent, SurveyEvent, CaseEvent
+from streams.contract import AccountEvent, CallEvent, CaseEvent, ChatEvent, EmailEvent, Event, SocialEvent, SurveyEvent
 
 
 class EventRedactor:
@@ -23,7 +23,7 @@ class EventRedactor:
         self.count = 0
         return self._copy(event), self.count
 
-    def _copy(self, event: Event) -> Event:  # noqa: PLR0911 - one branch per kind
+    def _copy(self, event: Event) -> Event:  # one branch per kind
         match event:
             case ChatEvent():
                 turns = [t.model_copy(update={"text": self.text(t.text)}) for t in event.turns]

@@ -15,8 +15,13 @@ from __future__ import annotations
 
 import logging
 
-from tenacity import (AsyncRetrying, before_sleep_log, retry_if_exception_type, retry_if_not_exception_type,
-                      wait_exponential_jitter)
+from tenacity import (
+    AsyncRetrying,
+    before_sleep_log,
+    retry_if_exception_type,
+    retry_if_not_exception_type,
+    wait_exponential_jitter,
+)
 
 
 def retry_forever(log: logging.Logger, max_wait: float, level: int = logging.WARNING,

@@ -87,7 +87,7 @@ class Runtime:
         model are loaded, ``degraded`` while the store refuses writes (the agent waits and retries)."""
         failing = self.pipeline.store.failing_for() if self.pipeline else 0.0
         status = "starting" if self.pipeline is None else "degraded" if failing else "ok"
-        out = {"status": status, "model": self.model_name, "store": redact_dsn(self.settings.dsn),
+        out: dict[str, Any] = {"status": status, "model": self.model_name, "store": redact_dsn(self.settings.dsn),
                "kafka": self.settings.kafka_bootstrap}
         if failing:
             out["store_failing_seconds"] = round(failing, 1)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -157,8 +157,8 @@ class Settings(BaseSettings):
 
 def settings_from(env: Mapping[str, str]) -> Settings:
     """Settings from a ``CXPULSE_*`` mapping, e.g. the environment given to a child worker."""
-    return Settings(**{k.removeprefix("CXPULSE_").lower(): v for k, v in env.items()
-                       if k.startswith("CXPULSE_")})
+    values: dict[str, Any] = {k.removeprefix("CXPULSE_").lower(): v for k, v in env.items() if k.startswith("CXPULSE_")}
+    return Settings(**values)
 
 
 # Read by Grafana's provisioning and the compose file, not by the worker (README, configuration).

@@ -32,7 +32,7 @@ def board(uid: str, title: str, description: str, *, time_from: str = "now-6h",
 def incidents() -> dashboard.AnnotationQuery:
     # The SDK types annotation targets for Grafana's built-in source; the plugin takes its own query.
     return (dashboard.AnnotationQuery().name("Incidents").datasource(CLICKHOUSE).enable(True)
-            .icon_color("red").target(SQL(INCIDENTS, "table", "Anno")))  # type: ignore[arg-type]
+            .icon_color("red").target(SQL(INCIDENTS, "table", "Anno")))
 
 
 def filters(*names: str) -> str:

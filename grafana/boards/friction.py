@@ -60,7 +60,7 @@ SELECT 100 * countIf(is_repeat) / nullIf(count(), 0) AS repeat_rate
 FROM repeat_contacts(start = $__fromTime, end = $__toTime)
 WHERE {filters('channel', 'topic')}
 """
-EXAMPLES = f"""
+EXAMPLES = """
 SELECT occurred_at AS time, kind AS Channel, arrayStringConcat(topics, ', ') AS Topics,
        arrayStringConcat(friction, ', ') AS Friction, substring(text, 1, 280) AS Message
 FROM events
@@ -79,7 +79,8 @@ def build() -> dashboard.Dashboard:
             .with_panel(stat("Contacts with friction", FRICTION_RATE, "percent", steps=RATE, w=6))
             .with_panel(stat("Repeat contacts (7 days, same topic)", REPEAT_RATE, "percent", steps=RATE, w=6))
             .with_panel(timeseries("Root causes over time", OVER_TIME, "short", stacked=True, w=12,
-                                   description="Contacts per cause (a contact can name several); every topic, see by topic below.").interval("5m"))
+                                   description="Contacts per cause (a contact can name several); every topic, "
+                                               "see by topic below.").interval("5m"))
             .with_panel(bars("Root causes by topic", BY_TOPIC, "percent", w=12,
                              description="% of the topic's contacts naming each cause."))
             .with_panel(table("Root causes by channel", BY_CHANNEL, w=12))

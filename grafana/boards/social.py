@@ -33,7 +33,7 @@ SELECT topic, sum(mentions) AS Mentions, round(100 * sum(negative) / nullIf(sum(
 FROM topic_minute WHERE $__timeFilter(minute) AND channel = 'social' AND {filters('topic')}
 GROUP BY topic ORDER BY Mentions DESC
 """
-AWAITING = f"""
+AWAITING = """
 SELECT occurred_at AS time, social_platform AS platform, social_followers AS followers,
        round(sentiment_score, 2) AS sentiment, arrayStringConcat(topics, ', ') AS Topics,
        substring(text, 1, 280) AS post, social_url AS link

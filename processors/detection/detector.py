@@ -209,7 +209,8 @@ class SpikeDetector:
         self.state.put_baseline(series.id, baseline, None)
         old = self.state.alert(key)
         self.state.put_alert(replace(old, status="normal", resolved_ms=now_ms, incident=""))
-        note = f"level shift learned on {series.id}: volume x{factor:.2f} for {self.cfg.level_shift_seconds // 60} min is the new baseline"
+        note = (f"level shift learned on {series.id}: volume x{factor:.2f} for "
+                f"{self.cfg.level_shift_seconds // 60} min is the new baseline")
         return self.paging.resolve(old, now_ms, note=note)
 
     def _step(self, key: str, found: Finding | None, now_ms: int, clock: Clock) -> list[dict[str, Any]]:

@@ -30,8 +30,8 @@ from processors.detection.incident import SEVERITIES, Incident
 from processors.detection.lifecycle import AlertState
 from processors.detection.notification import Change, notification
 from processors.detection.series import ALL, DROP, METRICS, Series
-from processors.detection.windows import RATE_MASS
 from processors.detection.state import DetectorState
+from processors.detection.windows import RATE_MASS
 
 SURVEY_GROUP = "surveys"
 EXAMPLES = 3
@@ -108,7 +108,7 @@ class Paging:
                 expected = (baseline.expected(minute, metric.hits) or 0.0) * found.window
             else:
                 expected = window[(metric.base, t)] * (baseline.rate(minute, metric.hits, metric.base, RATE_MASS) or 0.0)
-            out[t] = window[(metric.hits, t)] - expected
+            out[t] = window[(metric.hits, t)] - expected  # type: ignore[assignment]  # a float excess; most_common works
         return out
 
     def update(self, alert: AlertState, found: Finding) -> list[dict[str, Any]]:
@@ -187,4 +187,4 @@ def _group(found: Finding, topics: set[str]) -> str:
 
 
 def _rank(severity: str) -> int:
-    return SEVERITIES.index(severity)  # type: ignore[arg-type]
+    return SEVERITIES.index(severity)

@@ -20,7 +20,7 @@ def split_chunks(text: str, max_words: int = 80, keep: int = 8) -> list[str]:
     for sentence in _SENTENCE_END.split(text.strip()):
         words = sentence.split()
         while len(words) > max_words:
-            chunks += _flush(current) + [" ".join(words[:max_words])]
+            chunks += [*_flush(current), " ".join(words[:max_words])]
             current, words = [], words[max_words:]
         if len(current) + len(words) > max_words:
             chunks += _flush(current)

@@ -12,9 +12,10 @@ from functools import lru_cache
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _ENGLISH = frozenset(
-    "the and but to of in on at for with from by is are was were be been you he she it "
-    "we they my your our their us this that not yes can will would have has had does did "
-    "if just what when where why how please thanks thank hi hello".split()
+    ["the", "and", "but", "to", "of", "in", "on", "at", "for", "with", "from", "by", "is", "are", "was", "were",
+     "be", "been", "you", "he", "she", "it", "we", "they", "my", "your", "our", "their", "us", "this", "that",
+     "not", "yes", "can", "will", "would", "have", "has", "had", "does", "did", "if", "just", "what", "when",
+     "where", "why", "how", "please", "thanks", "thank", "hi", "hello"]
 )
 
 
@@ -30,7 +31,7 @@ def detect_language(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _identifier():  # type: ignore[no-untyped-def]
+def _identifier():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)

@@ -53,7 +53,7 @@ def _integer(signed: bool, bits: int) -> Check:
     def check(value: Any) -> str | None:
         if not isinstance(value, numbers.Integral):
             return "not an integer"
-        return None if low <= value <= high else f"beyond {name}"
+        return None if low <= int(value) <= high else f"beyond {name}"
     return check
 
 
@@ -108,7 +108,7 @@ def value_check(type_name: str) -> Check:
         return _float(int(t[-2:]))
     if t == "UUID":
         return _uuid
-    if t.startswith("DateTime64") or t.startswith("DateTime"):
+    if t.startswith(("DateTime64", "DateTime")):
         return _datetime
     return _any
 

@@ -8,7 +8,6 @@ from typing import Any
 import orjson
 
 from processors.detection.bucket import EXAMPLE_CHARS
-
 from streams.contract import AccountEvent, CallEvent, CaseEvent, EmailEvent, SocialEvent, SurveyEvent
 from streams.enriched import EnrichedEvent, Turn
 from streams.signals import is_contact

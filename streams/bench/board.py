@@ -14,6 +14,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from clickhouse_connect.driver.client import Client
 
@@ -35,7 +36,7 @@ class Timing:
         return self.raw / self.board if self.board else float("inf")
 
 
-def _median_seconds(client: Client, sql: str, params: dict[str, object], repeats: int) -> float:
+def _median_seconds(client: Client, sql: str, params: dict[str, Any], repeats: int) -> float:
     runs = []
     for _ in range(repeats):
         started = time.perf_counter()

@@ -40,13 +40,15 @@ SELECT
     if(contact, toFloat32(s), NULL) AS sentiment_score, contact AS scored,
     if(contact, arrayConcat([t1], if(cityHash64(number, 6) % 10 = 0, [t2], [])), []) AS topics,
     if(contact AND cityHash64(number, 7) % 10 < 2,
-       [['trapped_self_service', 'long_wait', 'repeating_themselves', 'skill_gap', 'broken_promise'][cityHash64(number, 7) % 5 + 1]],
+       [['trapped_self_service', 'long_wait', 'repeating_themselves', 'skill_gap', 'broken_promise']
+        [cityHash64(number, 7) % 5 + 1]],
        []) AS friction,
     if(kind = 'survey', ['nps', 'csat', 'ces'][cityHash64(number, 8) % 3 + 1], '') AS survey_type,
     if(kind = 'survey', toInt8(multiIf(survey_type = 'nps', cityHash64(number, 9) % 11,
                                        survey_type = 'csat', 1 + cityHash64(number, 9) % 5,
                                        1 + cityHash64(number, 9) % 7)), NULL) AS survey_score,
-    if(kind = 'case', ['opened', 'assigned', 'resolved', 'reopened', 'closed'][cityHash64(number, 10) % 5 + 1], '') AS case_status,
+    if(kind = 'case', ['opened', 'assigned', 'resolved', 'reopened', 'closed'][cityHash64(number, 10) % 5 + 1], '')
+        AS case_status,
     if(kind = 'social', cityHash64(number, 11) % 100000, NULL) AS social_followers,
     toUInt8(kind = 'social') AS social_public, toUInt8(0) AS social_brand_reply, '' AS social_in_reply_to,
     if(kind = 'call', toFloat32(cityHash64(number, 12) % 900), NULL) AS wait_seconds,

@@ -49,8 +49,10 @@ QUERIES: list[tuple[str, str, str]] = [
      "SELECT team, quantileExactInclusive(0.5)(resolution_seconds), quantileExactInclusive(0.9)(resolution_seconds), "
      "countIf(first_contact_resolution) / countIf(resolved_at IS NOT NULL), countIf(is_open) FROM cases GROUP BY team",
      "SELECT team, quantileExactInclusive(0.5)(r), quantileExactInclusive(0.9)(r), 0, countIf(open) FROM "
-     "(SELECT case_id, argMax(team, occurred_at) AS team, argMax(case_status, occurred_at) IN ('opened', 'assigned', 'reopened') AS open, "
-     "dateDiff('millisecond', minIf(occurred_at, case_status = 'opened'), minIf(occurred_at, case_status = 'resolved')) / 1000 AS r "
+     "(SELECT case_id, argMax(team, occurred_at) AS team, "
+     "argMax(case_status, occurred_at) IN ('opened', 'assigned', 'reopened') AS open, "
+     "dateDiff('millisecond', minIf(occurred_at, case_status = 'opened'), "
+     "minIf(occurred_at, case_status = 'resolved')) / 1000 AS r "
      "FROM events WHERE kind = 'case' GROUP BY case_id) GROUP BY team"),
     ("social reach-weighted sentiment per day",
      f"SELECT toDate(minute) AS d, sum(reach_sentiment) / sum(reach_weight), sum(positive) / sum(negative) "

@@ -48,7 +48,7 @@ def order(rounds: int) -> list[str]:
 
 
 def compare(events: int, rounds: int, baseline: str | None, env: dict[str, str],
-            constant: bool = False, log=print) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+            constant: bool = False, log=print) -> dict[str, Any]:
     traffic = bench_events(events)
     runs: dict[str, list[float]] = {"A": [], "B": []}
     model = scenarios.model_only(traffic)["events_per_s"]

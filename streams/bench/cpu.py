@@ -42,7 +42,8 @@ def cpu_by_part(pid: int) -> Counter[str]:
         except OSError:  # the thread ended meanwhile
             continue
         name, fields = stat[stat.index("(") + 1 : stat.rindex(")")], stat[stat.rindex(")") + 2 :].split()
-        spent[part_of(pid, int(task.name), name)] += (int(fields[11]) + int(fields[12])) / TICK
+        # float seconds: Counter adds floats too, typeshed types its values as int
+        spent[part_of(pid, int(task.name), name)] += (int(fields[11]) + int(fields[12])) / TICK  # type: ignore[assignment]
     return spent
 
 

@@ -80,7 +80,7 @@ def _report(dsn: str, backlog: int, rate: float, paced: list[str], phases: list[
     [[stored, distinct]] = store_rows(dsn, "SELECT count(), uniqExact(event_id) FROM events")
     bounds = {"before": (0, phases[0][0]), "during": (phases[0][0], phases[0][0] + phases[1][0]),
               "after (last 30 s)": (sum(p[0] for p in phases) - 30, sum(p[0] for p in phases))}
-    p95 = {name: store_rows(dsn, f"SELECT quantile(0.95)({lat}) / 1000 FROM events WHERE "  # noqa: S608
+    p95 = {name: store_rows(dsn, f"SELECT quantile(0.95)({lat}) / 1000 FROM events WHERE "
                                           f"toUnixTimestamp64Milli(occurred_at) BETWEEN {start_ms + int(a * 1000)} "
                                           f"AND {start_ms + int(b * 1000)}")[0][0]
            for name, (a, b) in bounds.items()}

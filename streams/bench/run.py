@@ -14,7 +14,7 @@ from streams.bench.traffic import bench_events
 
 
 def run_all(events: int, paced_seconds: float, burst_seconds: float,
-            log=print) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+            log=print) -> dict[str, Any]:
     traffic = bench_events(events)
     r: dict[str, Any] = {"started": datetime.now(UTC).isoformat(), "events": events}
     log("1/6 model only")

@@ -6,6 +6,7 @@ import asyncio
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import IO
 
 import click
 
@@ -15,7 +16,7 @@ from streams.settings import Settings
 @click.command()
 @click.argument("source", type=click.File("rb"), default="-")
 @click.option("--batch", default=500, show_default=True, help="Events per send batch")
-def publish(source: click.utils.LazyFile, batch: int) -> None:
+def publish(source: IO[bytes], batch: int) -> None:
     """Publish NDJSON events from SOURCE (a file or - for stdin) to Kafka.
 
     Each line is validated first: invalid lines are reported on stderr with

@@ -52,7 +52,7 @@ def sync(url: str, token: str, no_alerting: bool, replace_policy: bool, rotate_s
     try:
         changes = run(GrafanaApi.from_url(url, credential=token), alerting=not no_alerting,
                       replace_policy=replace_policy, rotate=rotate_secrets)
-    except Exception as exc:  # connection refused, 401, 403, ...: one line, never the token
+    except Exception as exc:  # noqa: BLE001 - connection refused, 401, 403, ...: one line, never the token
         raise click.ClickException(f"Grafana at {url}: {type(exc).__name__}: {str(exc)[:300]}") from None
     for change in changes:
         click.echo(str(change))

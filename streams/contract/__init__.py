@@ -3,7 +3,14 @@
 from streams.contract.envelope import SCHEMA_VERSION
 from streams.contract.event import EVENT, Event, InvalidEvent, parse_event, validate_event
 from streams.contract.kinds import (
-    AccountEvent, CallEvent, CaseEvent, ChatEvent, ChatTurn, EmailEvent, SocialEvent, SurveyEvent,
+    AccountEvent,
+    CallEvent,
+    CaseEvent,
+    ChatEvent,
+    ChatTurn,
+    EmailEvent,
+    SocialEvent,
+    SurveyEvent,
     Utterance,
 )
 

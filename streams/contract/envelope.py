@@ -20,12 +20,16 @@ from typing import Annotated, Any, Literal
 from uuid import UUID
 
 from pydantic import (
-    BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
     WithJsonSchema,
 )
 from pydantic_core import PydanticCustomError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION: Literal[1] = 1
 MAX_FUTURE = timedelta(days=1)
 EARLIEST_YEAR = 2000
 MAX_TEXT = 100_000

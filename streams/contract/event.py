@@ -23,7 +23,13 @@ from pydantic import Field, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from streams.contract.kinds import (
-    AccountEvent, CallEvent, CaseEvent, ChatEvent, EmailEvent, SocialEvent, SurveyEvent,
+    AccountEvent,
+    CallEvent,
+    CaseEvent,
+    ChatEvent,
+    EmailEvent,
+    SocialEvent,
+    SurveyEvent,
 )
 
 Event = Annotated[

@@ -62,7 +62,7 @@ class Utterance(Strict):
 
 class CallEvent(Envelope):
     kind: Literal["call"]
-    utterances: Annotated[list[Utterance], Field(max_length=MAX_TURNS)] = []
+    utterances: Annotated[list[Utterance], Field(max_length=MAX_TURNS)] = []  # noqa: RUF012 - pydantic copies defaults
     wait_seconds: float = Field(0, ge=0, le=MAX_CALL_SECONDS)
     handle_seconds: float = Field(0, ge=0, le=MAX_CALL_SECONDS)
     transfers: Integer = Field(0, ge=0, le=100)

@@ -16,16 +16,21 @@ import json
 from pathlib import Path
 from typing import Any
 
-from pydantic import TypeAdapter
-
+from streams.contract.envelope import Envelope
 from streams.contract.event import EVENT
 from streams.contract.kinds import (
-    AccountEvent, CallEvent, CaseEvent, ChatEvent, EmailEvent, SocialEvent, SurveyEvent,
+    AccountEvent,
+    CallEvent,
+    CaseEvent,
+    ChatEvent,
+    EmailEvent,
+    SocialEvent,
+    SurveyEvent,
 )
 
 SCHEMA_DIR = Path(__file__).with_name("schemas")
 BASE_URI = "https://cxpulse.dev/schemas/v1/"
-MODELS = {"chat": ChatEvent, "email": EmailEvent, "call": CallEvent, "social": SocialEvent,
+MODELS: dict[str, type[Envelope]] = {"chat": ChatEvent, "email": EmailEvent, "call": CallEvent, "social": SocialEvent,
           "survey": SurveyEvent, "case": CaseEvent, "account": AccountEvent}
 
 
@@ -49,7 +54,7 @@ def union_schema() -> dict[str, Any]:
 def render_all() -> dict[str, str]:
     """File name -> JSON text for the union and each kind."""
     docs = {"event.v1.json": union_schema()}
-    docs |= {f"{kind}.v1.json": TypeAdapter(model).json_schema() for kind, model in MODELS.items()}
+    docs |= {f"{kind}.v1.json": model.model_json_schema() for kind, model in MODELS.items()}
     out = {}
     for name, doc in docs.items():
         doc = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": BASE_URI + name, **doc}

@@ -26,7 +26,7 @@ from streams.detect.snapshots import Snapshots
 from streams.settings import Settings
 
 log = logging.getLogger(__name__)
-JSON_SCHEMA = faust.Schema(key_type=str, key_serializer="json", value_serializer="json")
+JSON_SCHEMA: faust.Schema = faust.Schema(key_type=str, key_serializer="json", value_serializer="json")
 RAW = {"key_type": bytes, "value_type": bytes, "key_serializer": "raw", "value_serializer": "raw"}
 DETECTOR_KEY = b"detector"  # one key: every snapshot lands in the detector's single partition
 

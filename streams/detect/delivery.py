@@ -31,7 +31,7 @@ from streams.runtime import Runtime
 from streams.settings import Settings
 
 log = logging.getLogger(__name__)
-JSON_SCHEMA = faust.Schema(key_type=str, key_serializer="json", value_serializer="json")
+JSON_SCHEMA: faust.Schema = faust.Schema(key_type=str, key_serializer="json", value_serializer="json")
 RAW = {"key_type": bytes, "value_type": bytes, "key_serializer": "raw", "value_serializer": "raw"}
 
 

@@ -72,7 +72,8 @@ def series_report(series: NabSeries, rows: dict[int, list[str]]) -> dict[str, An
 def evaluate_nab(corpus: NabCorpus, cfg: DetectorConfig, step_seconds: int = 15,
                  results_dir: Path | None = None) -> dict[str, Any]:
     """The report; ``results_dir``: also write NAB results CSVs (``<file>.csv``) for NAB's own scorer."""
-    per, all_scores = [], {p: [] for p in PROFILES}
+    per: list[Any] = []
+    all_scores: dict[str, list[Any]] = {p: [] for p in PROFILES}
     for series in corpus.series:
         run = detections(series, cfg, step_seconds)
         rep = series_report(series, run["rows"]) | {"cpu_s": round(run["cpu_s"], 1), "late_snapshots": run["late"]}

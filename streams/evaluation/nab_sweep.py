@@ -46,7 +46,8 @@ def _run(args: tuple[Path, str, dict[str, Any], Path, int]) -> tuple[str, str, d
 def leave_one_out(series: list[NabSeries], results: dict[str, dict[str, dict[int, list[str]]]]) -> dict[str, Any]:
     """``results[config][series]``: detected rows. Per fold the best config on the others, scored held out."""
     by_name = {s.name: s for s in series}
-    folds, held_out = [], {p: [] for p in WEIGHTS}
+    folds: list[Any] = []
+    held_out: dict[str, list[Any]] = {p: [] for p in WEIGHTS}
     for out in by_name:
         def score(config: str, names: list[str], profile: str = "standard") -> float:
             return normalized([score_series(by_name[n], results[config][n], WEIGHTS[profile]) for n in names], profile)

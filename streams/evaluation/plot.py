@@ -1,5 +1,8 @@
 """The PNG of one incident: negative rate, baseline, significance threshold, alerts."""
 
+# matplotlib plots datetimes on its axes; its type stubs only name floats.
+# mypy: disable-error-code="arg-type"
+
 from __future__ import annotations
 
 from datetime import UTC, datetime

@@ -116,7 +116,7 @@ def evaluate(days: int, seed: int, warmup_days: int = 1, step_seconds: int = 15,
             on_progress((at_ms - begin_ms) / 86_400_000)
         if trace is not None:
             trace.record(at_ms, run.detector, run.ours, run.theirs)
-    report = {"days": days, "warmup_days": warmup_days, "seed": seed, "rate_per_minute": rate_per_minute,
+    report: dict[str, Any] = {"days": days, "warmup_days": warmup_days, "seed": seed, "rate_per_minute": rate_per_minute,
               "burstiness": burstiness,
               "step_seconds": step_seconds, "config": asdict(cfg),
               "incidents": [p.label + f" at day {p.incident.start.days} {_hm(p.incident.start)}" for p in planned],

@@ -52,7 +52,7 @@ class Scorer:
 
     def report(self) -> dict[str, Any]:
         false = [a for a in self.alerts if not any(self.matches(a, p) for p in self.planned)]
-        out = {"alerts": len(self.alerts), "false_alerts": len(false),
+        out: dict[str, Any] = {"alerts": len(self.alerts), "false_alerts": len(false),
                "false_alerts_per_day": round(len(false) / self.days, 3),
                "precision": _ratio(len(self.alerts) - len(false), len(self.alerts))}
         classes = {"all": self.planned, "target": [p for p in self.planned if p.target],

@@ -18,6 +18,7 @@ Example::
 from __future__ import annotations
 
 from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 from faust.transport.drivers import aiokafka
@@ -40,7 +41,7 @@ def lowest_in_flight(messages: Any, committed: Mapping[TP, int | None]) -> dict[
 
 
 class Consumer(aiokafka.Consumer):
-    _in_flight: dict[TP, int] = {}
+    _in_flight: Mapping[TP, int] = MappingProxyType({})  # per instance once _filter_committable_offsets has run
 
     def _filter_committable_offsets(self, tps: Any) -> dict[TP, int]:
         self._in_flight = lowest_in_flight(self._unacked_messages, dict(self._committed_offset))

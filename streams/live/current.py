@@ -27,8 +27,8 @@ from faust import streams
 
 @contextmanager
 def as_current(event: Any) -> Iterator[None]:
-    token = streams._current_event.set(weakref.ref(event))  # noqa: SLF001 - see module docstring
+    token = streams._current_event.set(weakref.ref(event))  # private: see module docstring
     try:
         yield
     finally:
-        streams._current_event.reset(token)  # noqa: SLF001
+        streams._current_event.reset(token)

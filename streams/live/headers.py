@@ -14,7 +14,7 @@ SOURCE = "cx-source-partition"  # the kind topic's partition it was read from (t
 def enriched_headers(item: EnrichedEvent, replayed: bool) -> list[tuple[str, bytes]]:
     headers = [(OCCURRED_MS, str(int(item.event.occurred_at.timestamp() * 1000)).encode()),
                (SOURCE, str(item.origin.partition).encode())]
-    return headers + [(REPLAY, b"1")] if replayed else headers
+    return [*headers, (REPLAY, b"1")] if replayed else headers
 
 
 def header(headers: Sequence[tuple[str, bytes]] | dict[str, bytes] | None, name: str) -> bytes | None:

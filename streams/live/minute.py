@@ -114,7 +114,7 @@ def register(app: Any, settings: Settings) -> Any:
     """Add the table and its agent; returns the windowed table."""
     # JSON keys: windowed keys are (key, window) pairs, which raw bytes cannot carry
     # through the changelog (recovered keys would come back as "b'chat'").
-    schema = faust.Schema(key_type=str, key_serializer="json", value_serializer="json")
+    schema: faust.Schema = faust.Schema(key_type=str, key_serializer="json", value_serializer="json")
     table = app.Table("cx-minute", default=dict, partitions=settings.topic_partitions, schema=schema,
                       ).tumbling(WINDOW_SECONDS, expires=KEEP).relative_to(_event_time)
     source = app.topic(settings.enriched_topic, key_type=bytes, value_type=bytes,

@@ -32,7 +32,7 @@ class Lifecycle:
         path = ["opened", "assigned", "resolved"]
         if self.rng.random() > c.agent.skill * 0.9 + 0.05:
             path += ["reopened", "resolved"]
-        return path + ["closed"]
+        return [*path, "closed"]
 
     def _gap(self, status: str, c: Contact) -> timedelta:
         minutes = {"opened": 0.0, "assigned": self.rng.uniform(0.5, 10),

@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections import deque
 import random
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta

@@ -75,7 +75,7 @@ async def ingest(settings: Settings, body: bytes, publish: Publish, dead_letter:
     if bad:
         try:
             await dead_letter(bad)
-        except Exception:  # noqa: BLE001 - the client is told to retry; nothing was accepted
+        except Exception:  # the client is told to retry; nothing was accepted
             log.exception("could not dead-letter %d rejected HTTP lines", len(bad))
             return Reply(503, {"error": "invalid events could not be recorded; retry the request"})
         for r in bad:

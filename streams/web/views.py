@@ -26,7 +26,7 @@ async def read_limited(request: Request, limit: int) -> bytes | None:
     if length and length.isdigit() and int(length) > limit:
         return None
     chunks, size = [], 0
-    async for chunk in request.content.iter_chunked(65_536):
+    async for chunk in request.content.iter_chunked(65_536):  # type: ignore[attr-defined]  # aiohttp's request
         size += len(chunk)
         if size > limit:
             return None
@@ -36,7 +36,7 @@ async def read_limited(request: Request, limit: int) -> bytes | None:
 
 def register(app: faust.App, settings: Settings, runtime: Runtime, minute_table: Any,
              detector: SpikeDetector | None = None) -> None:
-    raw = {"key_serializer": "raw", "value_serializer": "raw"}
+    raw: dict[str, Any] = {"key_serializer": "raw", "value_serializer": "raw"}
     topics = {kind: app.topic(settings.topic(kind), **raw) for kind in settings.kind_topics.values()}
 
     dead_letters = app.topic(settings.deadletter_topic, **raw)
@@ -70,7 +70,7 @@ def register(app: faust.App, settings: Settings, runtime: Runtime, minute_table:
             auth = request.headers.get("Authorization")
             denied = check_bearer(settings, auth)
             # Failed attempts count per address, so guessing tokens is rate-limited too.
-            if wait := limit.hit(caller_of(None if denied else auth, request.remote)):
+            if wait := limit.hit(caller_of(None if denied else auth, request.remote)):  # type: ignore[attr-defined]
                 return 429, {"error": f"rate limit {settings.ingest_rate_limit} exceeded", "retry_after": wait}
             if denied:
                 return denied[0], {"error": denied[1]}

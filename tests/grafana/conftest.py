@@ -22,10 +22,10 @@ from sinks.clickhouse.alerts import AlertWriter
 from sinks.clickhouse.client import connect
 from sinks.clickhouse.migrations import migrate
 from sinks.clickhouse.writer import ClickHouseWriter
+from streams.bench.board_data import generate
 from streams.contract import SurveyEvent
 from streams.enriched import EnrichedEvent
 from streams.facts import fact
-from streams.bench.board_data import generate
 from tests.sample import SAMPLE_START
 
 INCIDENT = SAMPLE_START + timedelta(days=4)

@@ -14,8 +14,8 @@ import pytest
 from clickhouse_connect.driver.client import Client
 
 from grafana.alerting.evaluate import evaluate, instances, query_sql, threshold
-from grafana.frames import fetch
 from grafana.alerting.provisioning import document, is_stale, rule_documents
+from grafana.frames import fetch
 from tests.grafana.conftest import BUSY_DAY, INCIDENT, OUTAGE
 from tests.sample import SAMPLE_START
 

@@ -57,7 +57,8 @@ def test_comments_only_outside_quoted_text(sql: str, expected: str) -> None:
 ])
 def test_interval_in_alert_rules_is_the_backend_s(interval_ms: int, text: str) -> None:
     # Alert rules reach the plugin without frontend interpolation: sqlutil's $__interval / $__interval_ms.
-    assert expand("$__interval $__interval_ms $__interval_s", R, interval_ms) == f"{text} {interval_ms} {max(interval_ms // 1000, 1)}"
+    expected = f"{text} {interval_ms} {max(interval_ms // 1000, 1)}"
+    assert expand("$__interval $__interval_ms $__interval_s", R, interval_ms) == expected
 
 
 @pytest.mark.parametrize(("sql", "expected"), [

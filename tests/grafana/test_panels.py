@@ -33,7 +33,7 @@ def board_range(board: dict) -> TimeRange:
     return default_range(board, NOW)
 
 
-def pick(mode: str):  # type: ignore[no-untyped-def]
+def pick(mode: str):
     def choose(name: str, options: list[str], default: str) -> Selection:
         if default != "$__all":  # a custom guard: its smallest option, so small samples still rank
             return Selection.of(min(options, key=int), multi=False)

@@ -20,7 +20,7 @@ ENV = {"CXPULSE_ALERTMANAGER_URL": "http://127.0.0.1:9093", "CXPULSE_SLACK_WEBHO
 
 
 @pytest.fixture
-def grafana():  # type: ignore[no-untyped-def]
+def grafana():
     with RecordingGrafana() as g:
         yield g
 

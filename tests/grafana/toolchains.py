@@ -15,6 +15,7 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -28,7 +29,7 @@ def _tool(name: str, *fallbacks: str) -> str | None:
     return found or next((f for f in fallbacks if Path(f).is_file() and os.access(f, os.X_OK)), None)
 
 
-def missing(what: str) -> None:
+def missing(what: str) -> NoReturn:
     """Skip, or fail in CI, because ``what`` is not installed."""
     if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
         pytest.fail(f"{what} is needed in CI", pytrace=False)

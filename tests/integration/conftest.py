@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from streams.bench.processes import WorkerProcess
 from streams.settings import Settings, settings_from
 from streams.stack.kafka import KafkaBroker
 from streams.stack.process import free_port
 from streams.topics import ensure_topics
-from streams.bench.processes import WorkerProcess
 
 
 @pytest.fixture(scope="session")

@@ -58,7 +58,8 @@ def alertmanager(tmp_path: Path, oncall: PageReceiver) -> Iterator[AlertmanagerP
 @pytest.fixture
 def alert_env(env: dict[str, str], alertmanager: AlertmanagerProcess, slack: PageReceiver) -> dict[str, str]:
     return env | {"CXPULSE_DETECT_ENABLED": "true", "CXPULSE_ALERTMANAGER_URL": alertmanager.url,
-                  "CXPULSE_ALERT_WEBHOOK_URL": slack.url, "CXPULSE_DETECT_SNAPSHOT_SECONDS": "0.5", "CXPULSE_DETECT_RESOLVE_SECONDS": "60",
+                  "CXPULSE_ALERT_WEBHOOK_URL": slack.url, "CXPULSE_DETECT_SNAPSHOT_SECONDS": "0.5",
+                  "CXPULSE_DETECT_RESOLVE_SECONDS": "60",
                   "CXPULSE_DETECT_EPISODE_GAP_SECONDS": "120",
                   # the calm traffic after the burst is published at once, 25 minutes of event time ahead
                   "CXPULSE_DETECT_HORIZON_FUTURE_SECONDS": "3600",
@@ -161,7 +162,7 @@ def test_a_spike_pages_on_call_once_and_resolves(alert_env: dict[str, str], aler
         assert len(resolved) == 1 and resolved[0]["body"]["cxpulse"]["incident"] == incident
     finally:
         worker.stop()
-    rows = store_rows(settings.dsn, f"SELECT status FROM alert_annotations WHERE incident = '{incident}'")  # noqa: S608
+    rows = store_rows(settings.dsn, f"SELECT status FROM alert_annotations WHERE incident = '{incident}'")
     assert rows == [["resolved"]]
 
 

@@ -75,7 +75,7 @@ def test_bad_input_is_dead_lettered_or_refused_and_harms_nothing(settings: Setti
     assert peak < steady + 300 * MB
 
 
-def test_requests_beyond_the_rate_limit_get_429_with_retry_after(env: dict[str, str], tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_requests_beyond_the_rate_limit_get_429_with_retry_after(env: dict[str, str], tmp_path) -> None:
     worker = WorkerProcess(env | {"CXPULSE_INGEST_RATE_LIMIT": "5/second"}, tmp_path / "w.log").start()
     try:
         answers = [_post_status(worker) for _ in range(12)]

@@ -104,7 +104,8 @@ def test_store_unwritable_for_60_seconds_pauses_then_stores_everything_once(
     worker.stop()
     mb = 1 << 20
     print(f"during the outage: {failed:.0f} failed writes, {written_during:.0f} rows written, "
-          f"lag {lag_during:.0f} to {lag_after:.0f} (worker gauge {gauge:.0f} between); RSS {steady / mb:.0f} MB before, peak {rss.peak / mb:.0f} MB")
+          f"lag {lag_during:.0f} to {lag_after:.0f} (worker gauge {gauge:.0f} between); "
+          f"RSS {steady / mb:.0f} MB before, peak {rss.peak / mb:.0f} MB")
     assert failed > 0 and written_during == 0  # the fault was real: nothing got in
     # Not ready while the store refuses writes (readiness probe), but alive (no restart).
     assert health_during[0] == 503 and health_during[1]["status"] == "degraded", health_during

@@ -15,8 +15,15 @@ from streams.bench.kafka_io import enriched_ids, publish
 from streams.bench.lag import GroupLag
 from streams.bench.processes import WorkerProcess
 from streams.settings import Settings, settings_from
-from tests.integration.faults import (Trickle, check_exact, check_exact_across, every_kind, rows_written, wait_all,
-                                     wait_for)
+from tests.integration.faults import (
+    Trickle,
+    check_exact,
+    check_exact_across,
+    every_kind,
+    rows_written,
+    wait_all,
+    wait_for,
+)
 
 pytestmark = [pytest.mark.integration, pytest.mark.faults]
 

@@ -38,7 +38,7 @@ def every_channel() -> list[dict]:
 
 
 def test_no_personal_data_in_storage_topics_logs_or_metrics(env: dict[str, str], settings: Settings,
-                                                            tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+                                                            tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("CXTEST_LOGLEVEL", "info")
     env = env | {"CXPULSE_DETECT_ENABLED": "true", "CXPULSE_DETECT_SNAPSHOT_SECONDS": "0.5",
                  "CXPULSE_ALERT_WEBHOOK_URL": f"http://127.0.0.1:9/{WEBHOOK_SECRET}"}
@@ -73,7 +73,7 @@ def store_dump(settings: Settings) -> dict[str, str]:
     names = [n for [n] in store_rows(settings.dsn, "SELECT name FROM system.tables WHERE database = currentDatabase()"
                                      " AND engine NOT LIKE '%View'")]
     # toString: aggregate states (rollups) come back as their serialized bytes, texts included.
-    dumps = store_queries(settings.dsn, [f"SELECT * APPLY toString FROM `{name}`" for name in names])  # noqa: S608
+    dumps = store_queries(settings.dsn, [f"SELECT * APPLY toString FROM `{name}`" for name in names])
     return {name: orjson.dumps(rows, default=str).decode() for name, rows in zip(names, dumps, strict=True)}
 
 
@@ -86,7 +86,7 @@ async def derived_topics(settings: Settings) -> dict[str, str]:
     finally:
         await admin.close()
     inputs = {*settings.kind_topics, settings.deadletter_topic}
-    ours = [t for t in every if (t.startswith(settings.topic_prefix) or t.startswith(settings.app_id))
+    ours = [t for t in every if (t.startswith((settings.topic_prefix, settings.app_id)))
             and t not in inputs]
     consumer = AIOKafkaConsumer(*ours, bootstrap_servers=settings.kafka_bootstrap, auto_offset_reset="earliest",
                                 enable_auto_commit=False, group_id=None)

@@ -7,12 +7,12 @@ import time
 import orjson
 import pytest
 
+from streams.bench.kafka_io import enriched_ids, publish, publish_raw, read_topic
+from streams.bench.processes import WorkerProcess
 from streams.dead_letters import read_headers
 from streams.settings import Settings
 from tests import factories as f
 from tests.integration.faults import Trickle, every_kind, stored, wait_all
-from streams.bench.kafka_io import enriched_ids, publish, publish_raw, read_topic
-from streams.bench.processes import WorkerProcess
 
 pytestmark = pytest.mark.integration
 

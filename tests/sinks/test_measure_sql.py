@@ -75,12 +75,12 @@ def test_contact_rollup_matches_the_stream_aggregate(db: Client, sample: list[En
     signals = ("trapped_self_service", "long_wait", "repeating_themselves", "skill_gap", "broken_promise")
     assert [r[:-1] for r in sql] == [(ch, s.contacts, s.scored, s.negative, s.positive,
                                       *(s.friction[f] for f in signals)) for ch, s in sorted(stream.items())]
-    for r, (_, s) in zip(sql, sorted(stream.items())):
+    for r, (_, s) in zip(sql, sorted(stream.items()), strict=True):
         assert r[-1] == pytest.approx(s.sentiment_sum, abs=0.05)  # scores are stored as Float32
-    by_topic = Counter()
+    by_topic: Counter[str] = Counter()
     for s in stream.values():
         by_topic.update(s.by_topic)
-    negative_by_topic = Counter()
+    negative_by_topic: Counter[str] = Counter()
     for s in stream.values():
         negative_by_topic.update(s.negative_by_topic)
     sql_topics = rows(db, "SELECT topic, sum(mentions), sum(negative) FROM topic_minute GROUP BY topic")
@@ -190,7 +190,7 @@ def test_turnover_counts_closed_accounts(db: Client, sample: list[EnrichedEvent]
 
 def test_repeat_boundary_and_channels_in_sql(store: Client) -> None:
     t0 = SAMPLE_START + timedelta(days=1)
-    def contact(build, at: datetime) -> EnrichedEvent:  # type: ignore[no-untyped-def]  # noqa: E306
+    def contact(build, at: datetime) -> EnrichedEvent:
         item = enriched(build(customer_id="cust-9", occurred_at=at.isoformat()))
         return replace(item, topics=(TopicMatch("billing", "keyword:bill"),))
     first = contact(f.chat, t0)
@@ -198,5 +198,6 @@ def test_repeat_boundary_and_channels_in_sql(store: Client) -> None:
     beyond = contact(f.email, t0 + timedelta(days=14, milliseconds=1))
     ClickHouseWriter(store).write_batch([first, exactly_7d, beyond])
     flags = dict(rows(store, "SELECT toString(event_id), is_repeat FROM repeat_contacts("
-                             "start = {s:DateTime64(3)}, end = {e:DateTime64(3)})", s=t0 - timedelta(hours=1), e=t0 + timedelta(days=30)))
+                             "start = {s:DateTime64(3)}, end = {e:DateTime64(3)})",
+                             s=t0 - timedelta(hours=1), e=t0 + timedelta(days=30)))
     assert flags == {first.event_id: 0, exactly_7d.event_id: 1, beyond.event_id: 0}

@@ -12,6 +12,6 @@ def test_migrations_are_numbered_and_apply_once(store: Client) -> None:
 
 
 def test_tables_exist_with_event_id_keys(store: Client) -> None:
-    keys = dict(store.query("SELECT name, sorting_key FROM system.tables "
-                            "WHERE database = currentDatabase()").result_rows)
+    rows = store.query("SELECT name, sorting_key FROM system.tables WHERE database = currentDatabase()").result_rows
+    keys: dict[str, str] = {name: key for name, key in rows}
     assert keys["events"] == "event_id" and keys["turns"] == "event_id, idx"

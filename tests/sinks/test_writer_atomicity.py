@@ -37,8 +37,9 @@ def stored(store: Client, items: list[EnrichedEvent]) -> tuple[set[str], dict[st
     ids = [i.event_id for i in items if isinstance(i.event.event_id, UUID)]
     events = {str(r[0]) for r in store.query("SELECT event_id FROM events WHERE event_id IN {i:Array(UUID)}",
                                              parameters={"i": ids}).result_rows}
-    turns = dict(store.query("SELECT toString(event_id), count() FROM turns WHERE event_id IN {i:Array(UUID)} "
-                             "GROUP BY event_id", parameters={"i": ids}).result_rows)
+    rows = store.query("SELECT toString(event_id), count() FROM turns WHERE event_id IN {i:Array(UUID)} "
+                       "GROUP BY event_id", parameters={"i": ids}).result_rows
+    turns: dict[str, int] = {i: n for i, n in rows}
     return events, turns
 
 
@@ -76,7 +77,7 @@ POISONS: dict[str, Callable[[], EnrichedEvent]] = {
 def test_a_value_the_store_cannot_take_isolates_its_event(store: Client, poison: str) -> None:
     good = [call_event() for _ in range(5)] + [enriched(f.chat()) for _ in range(5)]
     bad = POISONS[poison]()
-    batch = good[:5] + [bad] + good[5:]
+    batch = [*good[:5], bad, *good[5:]]
     result = ClickHouseWriter(store).write_batch(batch)
     events, turns = stored(store, batch)
     assert result.stored == 10 and set(result.unstorable) == {bad.event_id}
@@ -100,7 +101,7 @@ def test_the_issue_reproduction_12_calls_one_poisoned(store: Client) -> None:
 def test_without_the_row_check_the_insert_is_split_until_the_event_is_found(store: Client, poison: str) -> None:
     good = [call_event() for _ in range(7)]
     bad = POISONS[poison]()
-    batch = good[:3] + [bad] + good[3:]
+    batch = [*good[:3], bad, *good[3:]]
     result = ClickHouseWriter(store, check_rows=False).write_batch(batch)
     events, turns = stored(store, batch)
     assert set(result.unstorable) == {bad.event_id} and "store refused" in result.unstorable[bad.event_id]

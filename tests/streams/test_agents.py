@@ -20,7 +20,7 @@ from tests.streams.conftest import RecordingOutputs
 async def _drive(settings: Settings, outputs: RecordingOutputs, values: list[bytes]) -> None:
     app = create_app(settings, outputs=outputs)
     app.finalize()
-    app.conf.store = "memory://"
+    app.conf.store = "memory://"  # type: ignore[assignment]  # the setting parses a URL string
     async with app.agents["cx-process"].test_context() as agent:
         for value in values:
             await agent.put(value, key=b"cust-1")
@@ -51,7 +51,7 @@ def test_a_failing_batch_is_retried_not_acked(chdb_dsn: str) -> None:
     class FlakyOutputs(RecordingOutputs):
         failures = 2
 
-        async def enriched(self, items, replayed=frozenset()):  # type: ignore[no-untyped-def]
+        async def enriched(self, items, replayed=frozenset()):
             if self.failures:
                 self.failures -= 1
                 raise ConnectionError("broker unavailable")

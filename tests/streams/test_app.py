@@ -33,7 +33,7 @@ def test_app_binds_loopback_and_registers_the_agent_and_views() -> None:
     app = create_app(Settings(web_port=16999))
     assert app.conf.web_bind == "127.0.0.1" and app.conf.web_port == 16999
     assert "cx-process" in app.agents
-    routes = {r.canonical for r in app.web.web_app.router.resources()}
+    routes = {r.canonical for r in app.web.web_app.router.resources()}  # type: ignore[attr-defined]  # aiohttp's app
     assert {"/v1/events", "/health", "/metrics"} <= routes
 
 
@@ -44,7 +44,7 @@ def test_health_hides_the_dsn_password() -> None:
     assert redact_dsn("chdb:///tmp/x") == "chdb:///tmp/x"
 
 
-def test_faust_keeps_its_files_under_the_data_dir(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_faust_keeps_its_files_under_the_data_dir(tmp_path) -> None:
     app = create_app(Settings(data_dir=tmp_path / "d"))
     assert str(app.conf.datadir).startswith(str(tmp_path / "d"))
 

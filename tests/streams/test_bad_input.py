@@ -33,10 +33,10 @@ def test_http_rejects_the_batch_naming_the_bad_line_and_its_reason(case: Case) -
     sent: list = []
     dead: list = []
 
-    async def publish(events):  # type: ignore[no-untyped-def]
+    async def publish(events):
         sent.extend(events)
 
-    async def dead_letter(rejections):  # type: ignore[no-untyped-def]
+    async def dead_letter(rejections):
         dead.extend(rejections)
 
     good = CASES[-1].value  # an accepted event before the bad line

@@ -12,17 +12,17 @@ from streams.web.ingest import ingest, split_lines
 from tests import factories as f
 
 
-def settings(**kw) -> Settings:  # type: ignore[no-untyped-def]
+def settings(**kw) -> Settings:
     return Settings(ingest_token=SecretStr("t0ken"), **kw)
 
 
-def call(body: bytes, **kw):  # type: ignore[no-untyped-def]
+def call(body: bytes, **kw):
     sent: list = []
 
-    async def publish(events):  # type: ignore[no-untyped-def]
+    async def publish(events):
         sent.extend(events)
 
-    async def dead_letter(rejections):  # type: ignore[no-untyped-def]
+    async def dead_letter(rejections):
         sent.extend(rejections)
 
     return asyncio.run(ingest(settings(**kw), body, publish, dead_letter)), sent
@@ -32,10 +32,10 @@ def test_rejected_lines_are_recorded_before_the_answer_and_a_failed_record_is_50
     reply, sent = call(orjson.dumps(f.email()) + b"\n" + orjson.dumps(f.survey(score=99)))
     assert reply.status == 400 and [r.reason for r in sent] == ["schema_violation"]
 
-    async def publish(events):  # type: ignore[no-untyped-def]
+    async def publish(events):
         raise AssertionError("nothing is published from a rejected batch")
 
-    async def broken(rejections):  # type: ignore[no-untyped-def]
+    async def broken(rejections):
         raise ConnectionError("broker down")
 
     body = orjson.dumps(f.survey(score=99))

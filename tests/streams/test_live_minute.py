@@ -7,6 +7,7 @@ from processors.friction import FrictionHit
 from processors.rollup import Fact
 from processors.topics import TopicMatch
 from sinks.clickhouse.rows import enriched_json
+from streams.enriched import EnrichedEvent
 from streams.live.headers import OCCURRED_MS, REPLAY, SOURCE, enriched_headers, header
 from streams.live.minute import apply, apply_all, fact_from_json, window_groups
 from tests import factories as f
@@ -80,9 +81,8 @@ class _Event:
     value: bytes
 
 
-def _on_topic(item: object, offset: int, replayed: bool = False) -> _Event:
-    return _Event(_Message(item.event.kind.encode(), enriched_headers(item, replayed), offset),  # type: ignore[attr-defined]
-                  enriched_json(item))  # type: ignore[arg-type]
+def _on_topic(item: EnrichedEvent, offset: int, replayed: bool = False) -> _Event:
+    return _Event(_Message(item.event.kind.encode(), enriched_headers(item, replayed), offset), enriched_json(item))
 
 
 def test_window_groups_by_kind_and_minute_without_replays_or_cases() -> None:

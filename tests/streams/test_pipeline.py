@@ -19,7 +19,7 @@ PII_TEXT = ("My parcel is late. Reach me at jane.doe@example.com or +44 20 7946 
             "refund card 4111 1111 1111 1111 or DE89 3704 0044 0532 0130 00. My name is Anna Keller.")
 
 
-def run(pipeline: Pipeline, records: list) -> object:  # type: ignore[type-arg]
+def run(pipeline: Pipeline, records: list) -> object:
     return asyncio.run(pipeline.handle(records))
 
 
@@ -27,7 +27,7 @@ def test_every_kind_is_stored_once_with_sentiment(pipeline: Pipeline, store: Cli
     records = [record(build(), offset=i) for i, build in enumerate(f.ALL.values())]
     result = run(pipeline, records)
     assert (result.stored, result.duplicates, result.dead_letters) == (6, 0, 0)  # type: ignore[attr-defined]
-    rows = dict(store.query("SELECT kind, sentiment_label FROM events").result_rows)
+    rows: dict[str, str] = {k: v for k, v in store.query("SELECT kind, sentiment_label FROM events").result_rows}
     assert rows["social"] == "negative" and rows["survey"] == "positive" and rows["case"] == ""
 
 
@@ -87,7 +87,7 @@ def test_a_failing_event_is_isolated_not_fatal(pipeline: Pipeline, store: Client
                                                outputs: RecordingOutputs) -> None:
     original = pipeline.enricher.enrich
 
-    def flaky(batch):  # type: ignore[no-untyped-def]
+    def flaky(batch):
         if any(i.event.source == "broken" for i in batch):
             raise RuntimeError("boom")
         return original(batch)
@@ -101,7 +101,7 @@ def test_store_outage_is_retried_until_it_succeeds(pipeline: Pipeline, store: Cl
     writer = pipeline.store.writer
     real, calls = writer.write_batch, []
 
-    def down_twice(batch):  # type: ignore[no-untyped-def]
+    def down_twice(batch):
         calls.append(1)
         if len(calls) <= 2:
             raise ConnectionError("ClickHouse unavailable")
@@ -118,7 +118,7 @@ class _Poisoning:
     def __init__(self, inner: object, bad_id: str) -> None:
         self.inner, self.bad_id = inner, bad_id
 
-    def enrich(self, batch: list) -> list:  # type: ignore[type-arg]
+    def enrich(self, batch: list) -> list:
         out = self.inner.enrich(batch)  # type: ignore[attr-defined]
         return [dataclasses.replace(e, start=1e300) if e.event_id == self.bad_id else e for e in out]
 

@@ -12,7 +12,6 @@ from pathlib import Path
 import orjson
 import pytest
 
-
 CXPULSE = Path(sys.executable).with_name("cxpulse")
 LONG = "a very long customer message " * 20
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pydantic import BaseModel
 
 from streams.contract import ChatTurn, InvalidEvent, Utterance, parse_event
 from streams.contract.envelope import PYTHON_ONLY_RULES
@@ -136,7 +137,7 @@ def test_details_name_fields_and_rules_never_values() -> None:
     Unknown field names are named when they are plain identifiers (``favourite_colour``), so a
     publisher can fix them; any other key is shown as ``<field>``.
     """
-    models = [*MODELS.values(), ChatTurn, Utterance]
+    models: list[type[BaseModel]] = [*MODELS.values(), ChatTurn, Utterance]
     allowed = set(MODELS) | {f for m in models for f in m.model_fields} | {
         "customer", "agent", "bot", "ivr", "nps", "csat", "ces"}
     leaks = []

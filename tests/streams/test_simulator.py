@@ -7,7 +7,7 @@ from streams.simulator import Incident, SimConfig, Simulator
 START = datetime(2026, 11, 20, 10, tzinfo=UTC)
 
 
-def run(**kw) -> list[dict]:  # type: ignore[no-untyped-def]
+def run(**kw) -> list[dict]:
     return list(Simulator(SimConfig(seed=3, start=START, **kw)).events(timedelta(minutes=60)))
 
 
@@ -45,7 +45,7 @@ def test_incident_raises_negative_topic_volume_on_its_channels() -> None:
     events = run(incident=inc)
     window = [e for e in events if "2026-11-20T10:20" <= e["occurred_at"] < "2026-11-20T10:40"]
     calm = [e for e in events if "2026-11-20T10:40" <= e["occurred_at"] < "2026-11-20T11:00"]
-    def social(es: list) -> int:  # noqa: E306
+    def social(es: list) -> int:
         return sum(e["kind"] == "social" for e in es)
     assert social(window) > 2 * social(calm)
 

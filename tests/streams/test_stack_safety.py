@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import socket
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,7 @@ from streams.stack.process import alive, free_port, read_pid, stop_recorded
 
 
 @pytest.fixture
-def stranger() -> subprocess.Popen[bytes]:
+def stranger() -> Iterator[subprocess.Popen[bytes]]:
     proc = subprocess.Popen(["sleep", "60"])
     yield proc
     proc.kill()
@@ -57,6 +58,6 @@ def test_start_refuses_any_taken_port_before_launching(tmp_path: Path, which: st
         listener.listen()
         ports = {"port": free_port(), "controller_port": free_port()} | {which: listener.getsockname()[1]}
         broker = KafkaBroker(tmp_path / "kafka", **ports)
-        with pytest.raises(PortTaken, match="broker port|controller port"):
+        with pytest.raises(PortTaken, match=r"broker port|controller port"):
             broker.start()
     assert not broker.pid_file.exists()

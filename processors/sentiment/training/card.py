@@ -43,7 +43,7 @@ def render(metrics: dict[str, Any], meta: dict[str, Any], licences: dict[str, st
         "## Data (only these sources)",
         *[f"- {k}: {v}" for k, v in licences.items()],
         "",
-        f"Deduplicated on letters+digits (Pang & Lee and Rotten Tomatoes largely repeat VADER's movie",
+        "Deduplicated on letters+digits (Pang & Lee and Rotten Tomatoes largely repeat VADER's movie",
         f"snippets): {sizes['duplicates_removed']} duplicates removed. Split by a hash of the dedup key",
         f"(10% validation), so near-duplicates never straddle the split. Train rows: {sizes['train']};",
         f"validation rows: {sizes['validation']} (each source's own held-out rows).",

@@ -20,7 +20,7 @@ def export_fp32(model_dir: Path, onnx_path: Path) -> Path:
             super().__init__()
             self.inner = model
 
-        def forward(self, input_ids, attention_mask):  # type: ignore[no-untyped-def]
+        def forward(self, input_ids, attention_mask):
             return self.inner(input_ids=input_ids, attention_mask=attention_mask).logits
 
     dummy = (torch.ones(2, 16, dtype=torch.long), torch.ones(2, 16, dtype=torch.long))

@@ -98,7 +98,7 @@ def finetune(
     return out
 
 
-def _step(model, tok, batch_ids: list[list[int]], batch_targets: list[float]):  # type: ignore[no-untyped-def]
+def _step(model, tok, batch_ids: list[list[int]], batch_targets: list[float]):
     import torch
 
     padded = tok.pad({"input_ids": batch_ids}, return_tensors="pt")

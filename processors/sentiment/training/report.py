@@ -50,7 +50,7 @@ def three_class(rows: list[Example], scores: Sequence[float], band: float) -> fl
 def compare(rows: list[Example], scorer: Scorer, band: float) -> dict[str, object]:
     scores = scorer([ex.text for ex in rows])
     per_source = {src: source_metrics([ex for ex in rows if ex.source == src],
-                                      [s for ex, s in zip(rows, scores) if ex.source == src])
+                                      [s for ex, s in zip(rows, scores, strict=True) if ex.source == src])
                   for src in dict.fromkeys(ex.source for ex in rows)}
     mean_acc = sum(m["accuracy"] for m in per_source.values()) / len(per_source)
     return {"per_source": per_source, "mean_accuracy": round(mean_acc, 4),
@@ -77,7 +77,7 @@ def evaluate(artifact: Path, splits: Splits) -> dict[str, object]:
     }
 
 
-def write_card(artifact: Path, splits: Splits, metrics: dict, meta: dict) -> None:  # type: ignore[type-arg]
+def write_card(artifact: Path, splits: Splits, metrics: dict, meta: dict) -> None:
     from processors.sentiment.training.card import render
 
     (artifact / "MODEL_CARD.md").write_text(render(metrics, meta, SOURCE_LICENCES))

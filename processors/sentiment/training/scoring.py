@@ -44,5 +44,5 @@ def by_band(scores: Sequence[float], band: float) -> list[str]:
 def best_band(scores: Sequence[float], ratings: Sequence[float]) -> float:
     """Neutral half-width that maximises 3-class macro-F1 on graded ratings."""
     gold = [gold3(r) for r in ratings]
-    grid = [i / 100 for i in range(0, 96)]
+    grid = [i / 100 for i in range(96)]
     return max(grid, key=lambda b: (macro_f1(gold, by_band(scores, b)), -b))

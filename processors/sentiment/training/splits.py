@@ -52,9 +52,9 @@ def split(examples: list[Example], validation_fraction: float = 0.1) -> Splits:
     validation-side rows (deduplicated within the source), so each source is
     measured on its own held-out sentences and none of them is trained on."""
     side = [in_validation(dedup_key(ex.text), validation_fraction) for ex in examples]
-    train, removed = deduplicate([ex for ex, v in zip(examples, side) if not v])
+    train, removed = deduplicate([ex for ex, v in zip(examples, side, strict=True) if not v])
     val: list[Example] = []
     for source in dict.fromkeys(ex.source for ex in examples):
-        rows, _ = deduplicate([ex for ex, v in zip(examples, side) if v and ex.source == source])
+        rows, _ = deduplicate([ex for ex, v in zip(examples, side, strict=True) if v and ex.source == source])
         val += rows
     return Splits(train, val, removed)

@@ -9,7 +9,7 @@ def finding(p: float) -> Finding:
 
 
 def walk(points: list[tuple[int, float | None]]) -> list[str | None]:
-    state, changes = AlertState("negative_rate|channel:chat"), []
+    state, changes = AlertState("negative_rate|channel:chat"), list[str | None]()
     for t, p in points:
         state, change = step(state, finding(p) if p is not None else None, t * 1000, CFG)
         changes.append(change)

@@ -19,7 +19,7 @@ def test_support_set_is_big_enough() -> None:
 def test_shipped_model_gets_polar_support_messages_right(classifier: SentimentClassifier) -> None:
     polar = [r for r in SUPPORT if r["expected"] != "neutral"]
     got = classifier.classify([r["text"] for r in polar])
-    misses = [(r["text"], s.label, s.score) for r, s in zip(polar, got) if s.label != r["expected"]]
+    misses = [(r["text"], s.label, s.score) for r, s in zip(polar, got, strict=True) if s.label != r["expected"]]
     assert 1 - len(misses) / len(polar) >= 0.9, misses
 
 

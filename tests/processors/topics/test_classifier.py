@@ -34,10 +34,10 @@ def test_keywords_match_whole_words_only() -> None:
 
 def test_labelled_messages(topics: TopicClassifier, model: SentimentClassifier) -> None:
     vectors = model.vectors([item["text"] for item in LABELLED])
-    got = [sorted(m.topic for m in topics.classify(item["text"], v)) for item, v in zip(LABELLED, vectors)]
-    right = [g == sorted(item["topics"]) for g, item in zip(got, LABELLED)]
+    got = [sorted(m.topic for m in topics.classify(item["text"], v)) for item, v in zip(LABELLED, vectors, strict=True)]
+    right = [g == sorted(item["topics"]) for g, item in zip(got, LABELLED, strict=True)]
     assert sum(right) / len(right) >= 0.9
-    no_keyword = [r for r, item in zip(right, LABELLED) if item.get("keyword") is False]
+    no_keyword = [r for r, item in zip(right, LABELLED, strict=True) if item.get("keyword") is False]
     assert len(no_keyword) >= 10 and sum(no_keyword) / len(no_keyword) >= 0.8  # similarity alone
 
 

@@ -50,11 +50,11 @@ def test_contract_a_target_that_is_down_is_retried_until_it_answers(notes, caplo
 
 
 def test_a_4xx_is_rejected_for_good_not_retried() -> None:
-    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
     import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
     class NotFound(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802
+        def do_POST(self) -> None:
             self.send_response(404)
             self.end_headers()
 

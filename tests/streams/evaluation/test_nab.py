@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -49,7 +50,7 @@ def test_ours_equals_nabs_own_scorer_on_the_same_rows(tmp_path: Path) -> None:
     stamp = [r.split(",")[0] for r in (data / f"{s.name}.csv").read_text().splitlines()[1:]]
     labels.write_text(json.dumps({f"realTweets/{s.name}.csv": [[stamp[a], stamp[b]] for a, b in
                                                                 ((1000, 1099), (2000, 2199))]}))
-    rows = {500: [], 800: [], 1040: [], 1100: [], 1150: [], 2500: []}
+    rows: dict[int, list[Any]] = {500: [], 800: [], 1040: [], 1100: [], 1150: [], 2500: []}
     write_results(s, rows, results)
     theirs = nab_scores(TOOL, results, data, labels)["scores"]
     ours = {p: round(normalized([score_series(s, rows, w)], p), 2) for p, w in WEIGHTS.items()}

@@ -37,7 +37,7 @@ def consumer_with_head_in_flight(app: faust.App, consumer_class: type[Any]) -> t
 @pytest.fixture
 def app() -> faust.App:
     app = create_app(Settings(web_port=16998))
-    app.topics._acking_topics.add(TOPIC)  # what the conductor does when the agent subscribes
+    app.topics._acking_topics.add(TOPIC)  # type: ignore[attr-defined]  # what the conductor does when the agent subscribes
     return app
 
 
