@@ -11,12 +11,17 @@ def ratios(r: dict[str, Any]) -> dict[str, float]:
     model = r["model_only"]["events_per_s"]
     return {"full_over_model": round(r["full"]["events_per_s"] / model, 2),
             "framework_over_model": round(r["framework"]["events_per_s"] / model, 2),
-            "two_workers_over_one": round(r["two_workers"]["events_per_s"] / r["full"]["events_per_s"], 2)}
+            "two_workers_over_one": round(r["two_workers"]["events_per_s"] / r["full"]["events_per_s"], 2),
+            # the floors: what Faust and the broker alone do on the same topics, in the same run
+            "framework_over_faust_floor": round(r["framework"]["events_per_s"] / r["floor_faust"]["events_per_s"], 2),
+            "faust_floor_over_kafka_floor": round(r["floor_faust"]["events_per_s"]
+                                                  / r["floor_kafka"]["events_per_s"], 2)}
 
 
 def print_report(r: dict[str, Any]) -> None:
     print(f"\n{'scenario':<34}{'events/s':>10}{'peak RSS MB':>13}{'CPU %':>8}")
-    rows = [("1 model only (sentiment runtime)", r["model_only"]),
+    rows = [("0a floor: aiokafka alone", r["floor_kafka"]), ("0b floor: Faust pass-through", r["floor_faust"]),
+            ("1 model only (sentiment runtime)", r["model_only"]),
             ("2 pipeline, constant sentiment", r["framework"]), ("3 full pipeline, 1 worker", r["full"]),
             ("4 full pipeline, 2 workers", r["two_workers"])]
     for name, s in rows:
@@ -32,7 +37,7 @@ def print_report(r: dict[str, Any]) -> None:
     print("two-worker split:", r["two_workers"]["per_worker"])
 
 
-PARTS = ("model", "event_loop", "clickhouse", "broker", "other_python", "total")
+PARTS = ("model", "event_loop", "clickhouse", "broker", "other_python", "process", "total")  # process: a floor's whole process
 
 
 def print_cpu(rows: list[tuple[str, dict[str, Any]]]) -> None:

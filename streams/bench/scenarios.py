@@ -91,6 +91,33 @@ def drain(stack: BenchStack, events: list[dict[str, Any]], workers: int = 1,
             "throughput_timeline": _per_second(stamps)}
 
 
+FLOORS = {"kafka": "streams.bench.floor_kafka", "faust": "streams.bench.floor_faust"}
+
+
+def floor(stack: BenchStack, events: list[dict[str, Any]], which: str, timeout: float = 600) -> dict[str, Any]:
+    """The same drain through a floor process (``FLOORS``): aiokafka alone, or Faust alone."""
+    settings, env = stack.scenario(f"floor{which}")
+    proc = stack.worker(env, 0, module=FLOORS[which])
+    broker = stack.broker.pid()
+    try:
+        proc.start()
+        time.sleep(SETTLE_SECONDS)
+        before = process_cpu(proc.pid), process_cpu(broker) if broker else 0.0
+        with GroupLag(settings) as lag, Sampler([proc.pid], [], lag) as sampler:
+            publish(settings, events)
+            records = _enriched(settings, {e["event_id"] for e in events}, timeout)
+        after = process_cpu(proc.pid), process_cpu(broker) if broker else 0.0
+    finally:
+        proc.stop()
+    stamps = sorted(r.timestamp for r in records)
+    seconds = max(0.001, (stamps[-1] - stamps[0]) / 1000)
+    ms = [round(1000 * (a - b) / len(events), 3) for a, b in zip(after, before, strict=True)]
+    return {"events": len(events), "seconds": round(seconds, 2), "events_per_s": round(len(events) / seconds, 1),
+            "peak_rss_mb": sampler.peak_rss_mb(), "mean_cpu_percent": sampler.mean_cpu(),
+            "cpu_ms_per_event": {"process": ms[0], "broker": ms[1], "total": round(sum(ms), 3)},
+            "throughput_timeline": _per_second(stamps)}
+
+
 def _cpu(stack: BenchStack, procs: list[WorkerProcess]) -> Counter[str]:
     """CPU seconds so far: each part of the workers, and the broker."""
     spent: Counter[str] = Counter()

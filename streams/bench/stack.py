@@ -40,8 +40,9 @@ class BenchStack:
         return settings, env
 
     def worker(self, env: dict[str, str], index: int, constant: bool = False,
-               code: Path | None = None) -> WorkerProcess:
+               code: Path | None = None, module: str | None = None) -> WorkerProcess:
+        """A worker process; ``module`` runs something else with the worker's command line (a floor)."""
         own = env | {"CXPULSE_WEB_PORT": str(free_port()),
                      "CXPULSE_DATA_DIR": f"{env['CXPULSE_DATA_DIR']}-w{index}"}
-        module = "streams.bench.constant_worker" if constant else "streams.cli.main"
+        module = module or ("streams.bench.constant_worker" if constant else "streams.cli.main")
         return WorkerProcess(own, self.home / f"{env['CXPULSE_APP_ID']}-w{index}.log", module, code)

@@ -37,8 +37,10 @@ def test_model_only_counts_the_texts_the_pipeline_scores() -> None:
 
 def test_ratios() -> None:
     r = {"model_only": {"events_per_s": 100.0}, "framework": {"events_per_s": 150.0},
-         "full": {"events_per_s": 80.0}, "two_workers": {"events_per_s": 88.0}}
-    assert ratios(r) == {"full_over_model": 0.8, "framework_over_model": 1.5, "two_workers_over_one": 1.1}
+         "full": {"events_per_s": 80.0}, "two_workers": {"events_per_s": 88.0},
+         "floor_faust": {"events_per_s": 600.0}, "floor_kafka": {"events_per_s": 2400.0}}
+    assert ratios(r) == {"full_over_model": 0.8, "framework_over_model": 1.5, "two_workers_over_one": 1.1,
+                         "framework_over_faust_floor": 0.25, "faust_floor_over_kafka_floor": 0.25}
 
 
 def test_per_second_buckets() -> None:
