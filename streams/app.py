@@ -46,6 +46,8 @@ def create_app(settings: Settings | None = None, outputs: Outputs | None = None)
         web_port=s.web_port,
         web_application_options={"client_max_size": s.ingest_max_body_bytes + 1},
         producer_acks=-1,
+        producer_linger=s.kafka_producer_linger_ms / 1000,
+        producer_compression_type=None if s.kafka_producer_compression == "none" else s.kafka_producer_compression,
         consumer_auto_offset_reset="earliest",
         broker_commit_interval=1.0,
         broker_session_timeout=s.kafka_session_timeout_seconds,

@@ -28,6 +28,8 @@ def create_floor(s: Settings) -> faust.App:
         s.app_id, broker=f"kafka://{s.kafka_bootstrap}", store="memory://",
         datadir=str(s.data_dir / "faust-floor"), topic_partitions=s.topic_partitions, topic_replication_factor=1,
         web_host="127.0.0.1", web_bind="127.0.0.1", web_port=s.web_port, producer_acks=-1,
+        producer_linger=s.kafka_producer_linger_ms / 1000,
+        producer_compression_type=None if s.kafka_producer_compression == "none" else s.kafka_producer_compression,
         consumer_auto_offset_reset="earliest", broker_commit_interval=1.0,
         stream_buffer_maxsize=max(4 * s.batch_size, 1024), key_serializer="raw", value_serializer="raw")
     sources = app.topic(*(s.topic(kind) for kind in s.kind_topics.values()))

@@ -25,7 +25,9 @@ async def forward(s: Settings) -> None:
                                 bootstrap_servers=s.kafka_bootstrap, group_id=s.app_id,
                                 enable_auto_commit=False, auto_offset_reset="earliest")
     producer = AIOKafkaProducer(bootstrap_servers=s.kafka_bootstrap, acks="all", enable_idempotence=True,
-                                linger_ms=5)
+                                linger_ms=s.kafka_producer_linger_ms,  # the worker's producer settings
+                                compression_type=None if s.kafka_producer_compression == "none"
+                                else s.kafka_producer_compression)
     async def ready(_: web.Request) -> web.Response:
         return web.json_response({"status": "ok" if consumer.assignment() else "starting"})
 
