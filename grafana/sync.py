@@ -4,9 +4,9 @@ Idempotent: each object is read first and written only when it differs
 (dashboards with ``overwrite``), so a second run reports everything
 unchanged and writes nothing. The notification policy tree is the whole
 organisation's, so it is replaced only when asked (``policy=True``).
-Contact-point URLs and keys come from this process's environment
-(``CXPULSE_SLACK_WEBHOOK_URL``, ...); a receiver whose variable is unset is
-skipped and reported. Grafana masks those secrets when read back, so a
+The one contact point's URL comes from this process's environment
+(``CXPULSE_ALERTMANAGER_URL``); unset, it is skipped and reported, and contact
+points of earlier versions that paged beside Alertmanager are deleted. Grafana masks those secrets when read back, so a
 rotated URL is pushed with ``rotate=True`` (``--rotate-secrets``).
 
 Example::
@@ -27,7 +27,7 @@ from typing import Any
 from grafana_client import GrafanaApi
 from grafana_client.client import GrafanaClientError
 
-from grafana.alerting.notifications import contact_points, policy
+from grafana.alerting.notifications import RETIRED, contact_points, policy
 from grafana.alerting.provisioning import rule_documents
 from grafana.alerting.rules import FOLDER_UID, GROUP, INTERVAL_SECONDS
 from grafana.boards import BOARDS
@@ -111,9 +111,13 @@ def _group_interval(api: GrafanaApi) -> Change:
 
 def _contact_points(api: GrafanaApi, env: Mapping[str, str], rotate: bool) -> list[Change]:
     existing = {c["uid"]: c for c in api.alertingprovisioning.get_contactpoints() or []}
-    return [_receiver(api, point["name"], receiver, None if rotate else existing.get(receiver["uid"]), env,
-                      receiver["uid"] in existing)
-            for point in contact_points() for receiver in point["receivers"]]
+    changes = [_receiver(api, point["name"], receiver, None if rotate else existing.get(receiver["uid"]), env,
+                         receiver["uid"] in existing)
+               for point in contact_points() for receiver in point["receivers"]]
+    for uid in (uid for uid in RETIRED if uid in existing):  # a second paging path of earlier versions
+        api.alertingprovisioning.delete_contactpoint(uid)
+        changes.append(Change("contact point", uid, "deleted (Grafana pages through Alertmanager only)"))
+    return changes
 
 
 def _receiver(api: GrafanaApi, name: str, receiver: dict[str, Any], found: dict[str, Any] | None,

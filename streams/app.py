@@ -62,7 +62,7 @@ def create_app(settings: Settings | None = None, outputs: Outputs | None = None)
     app.cx_runtime = runtime  # type: ignore[attr-defined]
     agents.register(app, s, runtime, outputs)
     app.cx_minute = minute_table = minute.register(app, s)  # type: ignore[attr-defined]
-    detector = detect_agent.register(app, s, minute_table) if s.detect_enabled else None
+    detector = detect_agent.register(app, s, minute_table, runtime) if s.detect_enabled else None
     if s.detect_enabled:
         delivery.register(app, s, runtime)
     views.register(app, s, runtime, minute_table, detector)

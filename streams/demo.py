@@ -1,12 +1,18 @@
 """``cxpulse demo``: the whole pipeline on this machine, with a live board and a page.
 
-Starts the Kafka broker (or reuses a running ``cxpulse stack``), Alertmanager
-(routing to a small on-call receiver the demo runs) and a worker on embedded
-ClickHouse. It backfills two calm hours so the spike detector has a
-baseline, then plays live traffic with a delivery outage and draws a board
-from ``cx.enriched``; the outage should page on-call through Alertmanager.
-Ctrl-C or the end stops everything it started, by PID, and prints where the
-data is and what was paged.
+Starts the Kafka broker (or reuses one reachable at ``CXPULSE_KAFKA_BOOTSTRAP``,
+such as ``cxpulse stack``), Alertmanager (routing on-call pages and account
+managers' notifications to two small receivers the demo runs) and a worker on
+embedded ClickHouse. It backfills calm history so the spike detector has a
+baseline, then plays live traffic that catches up with wall time within
+seconds and from then on happens as it is published, so its delivery outage
+is decided about the present and pages on-call, as in production: a decision
+about the past is stored, not paged (docs/detection.md, "Late decisions").
+The demo's worker uses a short look-back (``CXPULSE_DETECT_WINDOWS=2``), a
+30-minute warm-up and resolves after 30 s of calm, so the whole incident (opened, escalated,
+resolved) fits in a few minutes; any of those variables set in the
+environment wins. Ctrl-C or the end stops everything it started, by PID, and
+prints what was paged, the alerts table and where the data is.
 """
 
 from __future__ import annotations
@@ -34,18 +40,26 @@ from streams.settings import Settings
 from streams.simulator import Incident, SimConfig
 from streams.stack.alertmanager import AlertmanagerProcess
 from streams.stack.kafka import KafkaBroker
-from streams.stack.process import free_port, stop_pid
+from streams.stack.process import free_port, port_open, stop_pid
 from streams.stack.receiver import PageReceiver
 from streams.topics import ensure_topics
+
+# The demo's detector: short windows and quick resolution (production: README, configuration).
+DETECTOR_ENV = {"CXPULSE_DETECT_WINDOWS": "2", "CXPULSE_DETECT_RESOLVE_SECONDS": "30",
+                "CXPULSE_DETECT_EPISODE_GAP_SECONDS": "30", "CXPULSE_DETECT_WARMUP_MINUTES": "30"}
 
 
 @dataclass(frozen=True, slots=True)
 class DemoPlan:
-    minutes: float = 2.0  # real minutes of traffic
-    speed: float = 30.0  # simulated seconds per real second
-    rate: float = 40.0  # contacts per simulated minute
+    outage_minutes: float = 2.0  # the delivery outage, in wall time
+    rate: float = 40.0  # contacts per minute
     seed: int = 7
-    history_minutes: float = 120.0  # calm traffic before the live part: the detector's baseline
+    calm_minutes: float = 1.0  # live calm traffic before the outage (wall time)
+    settle_minutes: float = 4.0  # calm after it: the incident resolves within this (or the demo ends)
+    outage_extra: float = 3.0  # contacts the outage adds per minute, as a multiple of ``rate``
+    history_minutes: float = 45.0  # calm traffic backfilled first: the detector's baseline (warm-up 30)
+    catch_up_minutes: float = 5.0  # the live traffic starts this far behind wall time ...
+    speed: float = 30.0  # ... and plays this many times faster until it has caught up
 
 
 class Demo:
@@ -55,9 +69,10 @@ class Demo:
         self.worker: subprocess.Popen[bytes] | None = None
         self.started_broker = False
         self.state = BoardState()
-        self.oncall = PageReceiver()
+        self.oncall, self.account_managers = PageReceiver(), PageReceiver()
         self.alertmanager = AlertmanagerProcess(settings.data_dir / "alertmanager", port=free_port(),
-                                                receiver_url=self.oncall.url)
+                                                receiver_url=self.oncall.url, account_url=self.account_managers.url)
+        self.outage_at: datetime | None = None  # when the outage begins (event time = wall time)
 
     def run(self) -> None:
         try:
@@ -71,17 +86,25 @@ class Demo:
         self._summary()
 
     def _start(self) -> None:
-        self.console.print("starting Kafka (first run downloads the broker with Maven)...")
-        self.started_broker = not self.broker.running()
-        self.broker.start()
+        host, _, port = self.s.kafka_bootstrap.rpartition(":")
+        if port_open(int(port), host or "127.0.0.1"):
+            self.console.print(f"using the Kafka broker at {self.s.kafka_bootstrap}")
+        else:
+            self.console.print("starting Kafka (first run downloads the broker with Maven)...")
+            self.started_broker = True
+            self.broker.start()
         asyncio.run(ensure_topics(self.s))
         self.oncall.start()
+        self.account_managers.start()
         self.alertmanager.start()
         self.console.print(f"Alertmanager on {self.alertmanager.url}, paging the demo's on-call receiver")
         logs = self.s.data_dir / "logs"
         logs.mkdir(parents=True, exist_ok=True)
-        env = os.environ | {"CXPULSE_INGEST_TOKEN": secrets.token_urlsafe(16),
-                            "CXPULSE_ALERTMANAGER_URL": self.alertmanager.url}
+        env = DETECTOR_ENV | os.environ | {"CXPULSE_INGEST_TOKEN": secrets.token_urlsafe(16),
+                                           "CXPULSE_ALERTMANAGER_URL": self.alertmanager.url}
+        self.console.print(f"demo detector: {env['CXPULSE_DETECT_WINDOWS']}-minute windows, resolves after "
+                           f"{env['CXPULSE_DETECT_RESOLVE_SECONDS']} s of calm (production defaults: 2,5,15 "
+                           "and 300 s; README, configuration)")
         self.console.print(f"starting worker (log: {logs / 'worker.log'})...")
         self.worker = subprocess.Popen([sys.executable, "-m", "streams.cli.main", "worker"], env=env,
                                        stdout=(logs / "worker.log").open("ab"), stderr=subprocess.STDOUT)
@@ -109,22 +132,31 @@ class Demo:
 
     async def _live(self) -> int:
         p = self.plan
-        sim_minutes = p.minutes * p.speed
-        await self._history(datetime.now(UTC) - timedelta(minutes=sim_minutes))
-        cfg = SimConfig(seed=p.seed, start=datetime.now(UTC) - timedelta(minutes=sim_minutes),
-                        rate_per_minute=p.rate, flat=True,
-                        incident=Incident(timedelta(minutes=sim_minutes * 0.3),
-                                          timedelta(minutes=sim_minutes * 0.4), extra_per_minute=p.rate))
+        start = datetime.now(UTC).replace(microsecond=0) - timedelta(minutes=p.catch_up_minutes)
         stop = asyncio.Event()
         feed = asyncio.create_task(follow(self.s.kafka_bootstrap, self.s.enriched_topic, self.state, stop))
         await asyncio.sleep(2)  # let the board's consumer join before traffic starts
-        sim = asyncio.create_task(run_simulation(self.s, cfg, timedelta(minutes=sim_minutes), p.speed, None))
-        with Live(self._frame("traffic running"), console=self.console, refresh_per_second=2) as live:
+        history = await self._history(start)
+        await self._processed(history)
+        # The live traffic continues the history without a gap (a gap would be a drop in contacts),
+        # catches up with wall time at ``speed``, and the outage begins ``calm_minutes`` after that.
+        ahead = datetime.now(UTC) - start + timedelta(minutes=p.calm_minutes)
+        outage = timedelta(minutes=p.outage_minutes)
+        cfg = SimConfig(seed=p.seed, start=start, rate_per_minute=p.rate, flat=True,
+                        incident=Incident(ahead, outage, extra_per_minute=p.outage_extra * p.rate))
+        self.outage_at = start + ahead
+        enough = asyncio.Event()  # the outage's incident resolved: no need to play the rest
+        duration = ahead + outage + timedelta(minutes=p.settle_minutes)
+        sim = asyncio.create_task(run_simulation(self.s, cfg, duration, p.speed, None, catch_up=True, stop=enough))
+        with Live(self._frame("traffic running"), console=self.console, refresh_per_second=2,
+                  transient=not self.console.is_terminal) as live:
             while not sim.done():
-                live.update(self._frame(f"delivery outage injected at 30% of the run; {self._elapsed()}"))
+                live.update(self._frame(f"{self._phase()}; {self._elapsed()}"))
+                if self._resolved():
+                    enough.set()
                 await asyncio.sleep(0.5)
-            published = sim.result()
-            deadline = time.monotonic() + 90
+            published = history + sim.result()
+            deadline = time.monotonic() + 30
             while sum(self.state.totals.values()) < published and time.monotonic() < deadline:
                 live.update(self._frame(f"draining: {sum(self.state.totals.values())}/{published}"))
                 await asyncio.sleep(0.5)
@@ -132,6 +164,26 @@ class Demo:
         stop.set()
         await feed
         return published
+
+    async def _processed(self, published: int, timeout: float = 600.0) -> None:
+        """Wait until the worker has enriched the backfill: live traffic must not queue behind it."""
+        deadline = time.monotonic() + timeout
+        with self.console.status("the worker is processing the backfill...") as status:
+            while (seen := sum(self.state.totals.values())) < published and time.monotonic() < deadline:
+                status.update(f"the worker is processing the backfill: {seen}/{published} events")
+                await asyncio.sleep(0.5)
+
+    def _phase(self) -> str:
+        assert self.outage_at is not None
+        now, end = datetime.now(UTC), self.outage_at + timedelta(minutes=self.plan.outage_minutes)
+        if now < self.outage_at:
+            return f"calm; a delivery outage starts in {(self.outage_at - now).total_seconds():.0f} s"
+        if now < end:
+            return f"delivery outage, {(end - now).total_seconds():.0f} s left"
+        return "outage over: waiting for the incident to resolve"
+
+    def _resolved(self) -> bool:
+        return any(p["body"]["status"] == "resolved" for p in self.oncall.received)
 
     def _frame(self, footer: str):
         pages = [p["body"] for p in self.oncall.received]
@@ -152,15 +204,21 @@ class Demo:
             self.broker.stop()
         self.alertmanager.stop()
         self.oncall.stop()
+        self.account_managers.stop()
         self.console.print("stopped the worker, Alertmanager" + (" and Kafka" if self.started_broker else ""))
 
     def _summary(self) -> None:
         from streams.cli.tables import print_query
 
         for page in self.oncall.received:
-            self.console.print(f"[bold]page ({page['body']['status']})[/bold]: {_page_title(page['body'])}")
+            self.console.print(f"[bold]page to on-call ({page['body']['status']})[/bold]: {_page_title(page['body'])}")
         if not self.oncall.received:
-            self.console.print("no page was sent (the detector found nothing significant)")
+            self.console.print("no page was sent to on-call (the detector found nothing significant)")
+        elif self.outage_at is not None:
+            delay = self.oncall.received[0]["at"] - self.outage_at.timestamp()
+            self.console.print(f"on-call was first paged {delay:.0f} s after the outage began")
+        for page in self.account_managers.received:
+            self.console.print(f"to account managers ({page['body']['status']}): {_page_title(page['body'])}")
         print_query(self.s.dsn, "SELECT incident, change, severity, title FROM alerts FINAL "
                     "WHERE alert_group NOT LIKE 'account:%' ORDER BY incident, seq", 20)
         print_query(self.s.dsn, "SELECT count() AS account_incidents FROM alert_annotations "

@@ -60,7 +60,7 @@ class Enricher:
         self.classifier, self.redactor, self.signals = classifier, redactor, signals
 
     def enrich(self, batch: Sequence[Incoming]) -> list[EnrichedEvent]:
-        redacted = [self.redactor(item.event) for item in batch]
+        redacted = self.redactor.many([item.event for item in batch])
         texts = [scored_texts(event) for event, _ in redacted]
         scores = iter(self.classifier.classify([t for ts in texts for t in ts]))
         out = []

@@ -18,7 +18,9 @@ topic keyed by ``customer_id``, and acknowledged by all in-sync replicas
 
 A send not acknowledged within ``send_timeout`` seconds (the broker is down,
 or the client is stuck after a broker restart) raises :class:`PublishTimeout`
-and the next call uses a fresh producer. Resending is safe: the store keeps one
+and the next call uses a fresh producer. Starting is bounded the same way: a
+broker that is still starting can answer with an empty cluster, and aiokafka's
+idempotent producer then waits for a producer id forever. Resending is safe: the store keeps one
 copy per ``event_id``.
 """
 
@@ -60,8 +62,17 @@ class Publisher:
         self.stale = False  # the last send timed out: start a fresh producer before the next
 
     async def __aenter__(self) -> Publisher:
-        await self.producer.start()
+        await self._start()
         return self
+
+    async def _start(self) -> None:
+        try:
+            await asyncio.wait_for(self.producer.start(), self.send_timeout)
+        except TimeoutError:
+            await _stop(self.producer)
+            self.stale = True
+            raise PublishTimeout(f"no usable connection to Kafka within {self.send_timeout:g} s; "
+                                 "try again (nothing was sent)") from None
 
     async def __aexit__(self, *exc: type[BaseException] | BaseException | TracebackType | None) -> None:
         await _stop(self.producer)
@@ -92,7 +103,7 @@ class Publisher:
     async def _renew(self) -> None:
         await _stop(self.producer)
         self.producer = AIOKafkaProducer(**self.options)
-        await self.producer.start()  # raises while the broker is down; the next call tries again
+        await self._start()  # raises while the broker is down; the next call tries again
         self.stale = False
 
 

@@ -11,7 +11,9 @@ import asyncio
 import logging
 from typing import Any
 
-from processors.redaction import Redactor
+from processors.redaction import Redactor, default_recognisers
+from processors.redaction.identifiers import Pseudonymiser
+from processors.redaction.names import MODEL
 from processors.sentiment import SentimentClassifier
 from sinks.clickhouse.client import connect, redact_dsn
 from sinks.clickhouse.migrations import migrate
@@ -19,6 +21,7 @@ from sinks.clickhouse.writer import ClickHouseWriter
 from streams.enrichment import Enricher
 from streams.outputs import Outputs
 from streams.pipeline import Pipeline
+from streams.pseudonym_key import pseudonym_key
 from streams.redact_event import EventRedactor
 from streams.settings import Settings
 from streams.signals import Signals
@@ -71,7 +74,9 @@ class Runtime:
         classifier = model_pool.submit(SentimentClassifier.from_setting, s.sentiment_model,
                                        s.inference_threads, s.inference_spinning).result()
         self.model_name = classifier.model
-        redactor = EventRedactor(Redactor(), s.max_text_chars)
+        redactor = EventRedactor(Redactor(recognisers=default_recognisers(
+            s.phone_regions, names_model=MODEL if s.redact_names == "model" else None)), s.max_text_chars,
+            Pseudonymiser(pseudonym_key(s), s.phone_regions))
         enricher = Enricher(classifier, redactor, Signals.from_settings(s, classifier))
         store = RetryingStore(ClickHouseWriter(client), s.clickhouse_retry_max_seconds)
         return Pipeline(enricher, store, outputs, s.ingest_max_body_bytes, model_pool)

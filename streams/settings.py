@@ -16,12 +16,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, SecretStr, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from processors.detection.config import DetectorConfig
+from processors.redaction.phones import DEFAULT_REGIONS, check_regions
 
 KINDS = ("chat", "email", "call", "social", "survey", "case", "account")
 
@@ -62,6 +63,18 @@ class Settings(BaseSettings):
     inference_spinning: bool = False  # onnxruntime threads busy-wait between ops
     max_text_chars: int = Field(100_000, ge=1_000)
 
+    # Personal data (docs/privacy.md)
+    # Countries whose national phone formats (no + or 00) are recognised: comma list of ISO codes.
+    phone_regions: Annotated[tuple[str, ...], NoDecode] = DEFAULT_REGIONS
+    # Names: spaCy's entity model and the rules ("model"), or the rules alone ("rules": faster,
+    # misses most names that no introduction, title or sign-off marks; docs/privacy.md).
+    redact_names: Literal["model", "rules"] = "model"
+    # Keyed hash for ids that are emails or phone numbers, and social handles (>= 16 characters,
+    # the same on every worker); default: a random key kept in <data_dir>/pseudonym.key.
+    pseudonym_key: SecretStr | None = Field(None, min_length=16)
+    # cx.deadletter keeps the raw bytes of rejected input, personal data included: this long.
+    deadletter_retention_days: float = Field(14.0, gt=0, le=3650)
+
     # CX measures
     topic_taxonomy: str = "default"  # or a path to a taxonomy YAML (processors/topics/taxonomy.yaml)
     friction_rules: str = "default"  # or a path to a rules YAML (processors/friction/rules.yaml)
@@ -69,6 +82,7 @@ class Settings(BaseSettings):
 
     # Spike detection and alerts (docs/detection.md)
     detect_enabled: bool = True
+    detect_windows: Annotated[tuple[int, ...], NoDecode] = (2, 5, 15)  # minutes each test looks back (JSON list or "2,5,15")
     detect_alpha: float = Field(1e-5, gt=0, lt=0.5)  # p-value a window must beat to page
     detect_alpha_resolve: float = Field(1e-3, gt=0, lt=1)  # and must stay below until resolved
     detect_min_contacts: int = Field(10, ge=1)  # contacts a rate window needs
@@ -107,6 +121,27 @@ class Settings(BaseSettings):
     kafka_controller_port: int = 9193  # not 9093: Debian's Alertmanager service listens there
     cache_dir: Path = Path.home() / ".cache" / "cxpulse"
 
+    @field_validator("phone_regions")
+    @classmethod
+    def _regions_valid(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return check_regions(value)
+
+    @field_validator("detect_windows", "phone_regions", mode="before")
+    @classmethod
+    def _comma_list(cls, value: object) -> object:
+        """"2,5,15" or "US,GB" as well as JSON '[2, 5, 15]' or '["US", "GB"]'."""
+        if isinstance(value, str):
+            parts = (part.strip().strip('"') for part in value.strip().strip("[]").split(","))
+            return tuple(part for part in parts if part)
+        return value
+
+    @field_validator("detect_windows")
+    @classmethod
+    def _windows_valid(cls, value: tuple[int, ...]) -> tuple[int, ...]:
+        if not value or any(w < 1 or w > 60 for w in value) or len(set(value)) != len(value):
+            raise ValueError("windows are distinct whole minutes from 1 to 60, e.g. 2,5,15")
+        return tuple(sorted(value))
+
     @model_validator(mode="after")
     def _local_bootstrap(self) -> Settings:
         if not self.kafka_bootstrap:
@@ -137,7 +172,7 @@ class Settings(BaseSettings):
         return self.topic("alerts")
 
     def detector_config(self) -> DetectorConfig:
-        return DetectorConfig(alpha=self.detect_alpha, alpha_resolve=self.detect_alpha_resolve,
+        return DetectorConfig(windows=self.detect_windows, alpha=self.detect_alpha, alpha_resolve=self.detect_alpha_resolve,
                               min_contacts=self.detect_min_contacts, min_excess=self.detect_min_excess,
                               pending_seconds=self.detect_pending_seconds,
                               resolve_seconds=self.detect_resolve_seconds,
@@ -168,8 +203,7 @@ def settings_from(env: Mapping[str, str]) -> Settings:
 # Read by Grafana's provisioning and the compose file, not by the worker (README, configuration).
 READ_BY_DEPLOYMENT = frozenset({
     "CXPULSE_CH_HOST", "CXPULSE_CH_PORT", "CXPULSE_CH_USER", "CXPULSE_CH_PASSWORD", "CXPULSE_CH_DATABASE",
-    "CXPULSE_GRAFANA_URL", "CXPULSE_PROMETHEUS_URL", "CXPULSE_ONCALL_WEBHOOK_URL", "CXPULSE_PAGERDUTY_KEY",
-    "CXPULSE_SLACK_WEBHOOK_URL",
+    "CXPULSE_GRAFANA_URL", "CXPULSE_PROMETHEUS_URL",
 })
 
 

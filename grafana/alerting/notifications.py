@@ -1,47 +1,42 @@
-"""Contact points and the notification policy, in Grafana's file-provisioning shape.
+"""Grafana's one contact point and its notification policy, in file-provisioning shape.
 
-URLs and keys are Grafana environment variables (``$VAR`` is expanded by
-Grafana when it reads provisioning files), never values in the repo:
-``CXPULSE_ALERTMANAGER_URL`` (the stack's Alertmanager, which already routes
-on-call pages), ``CXPULSE_ONCALL_WEBHOOK_URL``, ``CXPULSE_SLACK_WEBHOOK_URL``
-and ``CXPULSE_PAGERDUTY_KEY``.
+One paging path: Grafana hands every cxpulse alert to the stack's
+Alertmanager (``$CXPULSE_ALERTMANAGER_URL``, expanded by Grafana when it reads
+the provisioning files), which pages as ``deploy/alertmanager/alertmanager.yml``
+routes it. The worker already sends the detector's incidents to that
+Alertmanager; Grafana's copy of them (rule ``cx-incident-open``, label
+``source=detector``) is routed there to a board-only receiver, so an
+incident is never paged twice, while the threshold backstops
+(``source=threshold``) page by severity. Grafana's ``prometheus-alertmanager``
+integration posts what Alertmanager's API accepts; a generic webhook would
+not (Alertmanager's ``/api/v2/alerts`` wants a list of alerts, not Grafana's
+notification JSON).
 
-Against notification storms: alerts are grouped by rule and channel, the
-first notification of a group waits 30 s for its siblings, changes to a
-group go out at most every 5 minutes, and a still-firing group repeats
-every 4 hours (critical: every hour).
+Example::
+
+    contact_points()[0]["receivers"][0]["type"]   # 'prometheus-alertmanager'
+
+Against notification storms Grafana groups by folder, rule, channel and
+incident (30 s wait, 5 min interval, 4 h repeat) before Alertmanager groups again.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-ONCALL = "cxpulse on-call"
-LEADS = "cxpulse support leads"
+ALERTMANAGER = "cxpulse alertmanager"
+# Contact points earlier versions provisioned (they paged PagerDuty and Slack beside Alertmanager):
+# deleted on upgrade by the provisioning file's ``deleteContactPoints`` and by ``grafana sync``.
+RETIRED = ("cxpulse-oncall-webhook", "cxpulse-pagerduty", "cxpulse-slack")
 
 
 def contact_points() -> list[dict[str, Any]]:
-    return [
-        {"orgId": 1, "name": ONCALL, "receivers": [
-            {"uid": "cxpulse-alertmanager", "type": "prometheus-alertmanager",
-             "settings": {"url": "$CXPULSE_ALERTMANAGER_URL"}},
-            {"uid": "cxpulse-oncall-webhook", "type": "webhook",
-             "settings": {"url": "$CXPULSE_ONCALL_WEBHOOK_URL", "httpMethod": "POST"}},
-            {"uid": "cxpulse-pagerduty", "type": "pagerduty",
-             "settings": {"integrationKey": "$CXPULSE_PAGERDUTY_KEY", "severity": "critical"}},
-        ]},
-        {"orgId": 1, "name": LEADS, "receivers": [
-            {"uid": "cxpulse-slack", "type": "slack",
-             "settings": {"url": "$CXPULSE_SLACK_WEBHOOK_URL", "title": "{{ .CommonLabels.alertname }}"}},
-        ]},
-    ]
+    return [{"orgId": 1, "name": ALERTMANAGER, "receivers": [
+        {"uid": "cxpulse-alertmanager", "type": "prometheus-alertmanager",
+         "settings": {"url": "$CXPULSE_ALERTMANAGER_URL"}},
+    ]}]
 
 
 def policy() -> dict[str, Any]:
-    grouping = {"group_by": ["grafana_folder", "alertname", "channel"], "group_wait": "30s",
-                "group_interval": "5m", "repeat_interval": "4h"}
-    return {"orgId": 1, "receiver": LEADS, **grouping, "routes": [
-        {"receiver": ONCALL, "object_matchers": [["product", "=", "cxpulse"], ["severity", "=", "critical"]],
-         "repeat_interval": "1h"},
-        {"receiver": LEADS, "object_matchers": [["product", "=", "cxpulse"]]},
-    ]}
+    return {"orgId": 1, "receiver": ALERTMANAGER, "group_by": ["grafana_folder", "alertname", "channel", "incident"],
+            "group_wait": "30s", "group_interval": "5m", "repeat_interval": "4h"}

@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 from grafana_foundation_sdk.cog.encoder import JSONEncoder
 
-from grafana.alerting.notifications import contact_points, policy
+from grafana.alerting.notifications import RETIRED, contact_points, policy
 from grafana.alerting.rules import FOLDER_UID, GROUP, INTERVAL_SECONDS, rules
 
 FILE = Path(__file__).parents[1] / "provisioning" / "alerting" / "cxpulse.yaml"
@@ -31,6 +31,7 @@ def document() -> dict[str, Any]:
                     "rules": file_rules}],
         "contactPoints": contact_points(),
         "policies": [policy()],
+        "deleteContactPoints": [{"orgId": 1, "uid": uid} for uid in RETIRED],
     }
 
 

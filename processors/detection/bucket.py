@@ -35,19 +35,29 @@ class Bucket:
     surveys: Counter[str] = field(default_factory=Counter)  # nps, nps_detractor, csat, csat_low
     examples: list[dict[str, Any]] = field(default_factory=list)
     accounts: Counter[str] = field(default_factory=Counter)  # negative contacts per account
+    account_contacts: Counter[str] = field(default_factory=Counter)  # every contact per account (its size)
+    account_topics: dict[str, Counter[str]] = field(default_factory=dict)  # account -> topics of its negatives
+    account_examples: dict[str, dict[str, Any]] = field(default_factory=dict)  # account -> newest negative
     last_ms: int = 0  # newest event time seen in this minute
     parts: dict[str, int] = field(default_factory=dict)  # source partition -> its newest event time here
 
     def add_contact(self, fact: Fact, at_ms: int, account: str = "", text: str = "") -> None:
         self.stats.add(fact)
         self.last_ms = max(self.last_ms, at_ms)
+        kept = bool(account) and (account in self.account_contacts or len(self.account_contacts) < ACCOUNTS)
+        if kept:
+            self.account_contacts[account] += 1
         if fact.label != "negative":
             return
-        if account and (account in self.accounts or len(self.accounts) < ACCOUNTS):
+        topic = (fact.topics or ("other",))[0]
+        example = {"text": text[:EXAMPLE_CHARS], "channel": fact.channel, "account": account, "topic": topic,
+                   "at_ms": at_ms}
+        if kept:
             self.accounts[account] += 1
+            self.account_topics.setdefault(account, Counter())[topic] += 1
+            if text:
+                self.account_examples[account] = example
         if text:
-            example = {"text": text[:EXAMPLE_CHARS], "channel": fact.channel, "account": account,
-                       "topic": (fact.topics or ("other",))[0], "at_ms": at_ms}
             self.examples = [example, *self.examples][:EXAMPLES]
 
     def add_survey(self, survey_type: str, score: int, at_ms: int) -> None:
@@ -83,10 +93,14 @@ class Bucket:
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "minute": self.minute, "stats": self.stats.to_dict(),
                 "surveys": dict(self.surveys), "examples": self.examples,
-                "accounts": dict(self.accounts), "last_ms": self.last_ms, "parts": self.parts}
+                "accounts": dict(self.accounts), "account_contacts": dict(self.account_contacts),
+                "account_topics": {a: dict(t) for a, t in self.account_topics.items()},
+                "account_examples": self.account_examples, "last_ms": self.last_ms, "parts": self.parts}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Bucket:
         return cls(data["kind"], data["minute"], MinuteStats.from_dict(data["stats"]),
                    Counter(data.get("surveys", {})), list(data.get("examples", [])),
-                   Counter(data.get("accounts", {})), data.get("last_ms", 0), dict(data.get("parts", {})))
+                   Counter(data.get("accounts", {})), Counter(data.get("account_contacts", {})),
+                   {a: Counter(t) for a, t in data.get("account_topics", {}).items()},
+                   dict(data.get("account_examples", {})), data.get("last_ms", 0), dict(data.get("parts", {})))

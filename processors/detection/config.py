@@ -33,6 +33,9 @@ class DetectorConfig:
     horizon_future_seconds: int = 600  # ... and newer than processing time plus this (a wrong clock)
     account_burst: int = 5  # negative contacts from one account within the account window ...
     account_window_minutes: int = 60
+    account_share: float = 0.5  # ... that are at least this share of its contacts there (its size) ...
+    account_alpha: float = 1e-6  # ... and improbable under its own usual rate (processors/detection/accounts.py)
+    account_live_seconds: int = 900  # account findings only while event time is this close to processing time
     board_url: str = ""  # link in every notification; {from} and {to} are epoch ms
 
     @property

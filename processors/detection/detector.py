@@ -28,11 +28,11 @@ paging again.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, MutableMapping
+from collections.abc import Callable, Iterable, MutableMapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from processors.detection.accounts import account_finding
+from processors.detection.accounts import account_finding, usual_per_minute
 from processors.detection.bucket import Bucket
 from processors.detection.clock import Clock
 from processors.detection.config import DetectorConfig
@@ -48,6 +48,21 @@ class SpikeDetector:
     def __init__(self, cfg: DetectorConfig, data: MutableMapping[str, Any]) -> None:
         self.cfg, self.state = cfg, DetectorState(data)
         self.paging = Paging(cfg, self.state)
+
+    @property
+    def directory(self) -> dict[str, dict[str, Any]]:
+        """What is known about accounts (owner, monthly value, currency): fill it before ``observe``
+        for :meth:`accounts_near_burst`, and an account incident carries it from its first page."""
+        return self.paging.directory
+
+    def accounts_near_burst(self, buckets: Sequence[Bucket]) -> list[str]:
+        """Accounts in these buckets one negative contact short of a burst, or past it."""
+        since = max(b.minute for b in buckets) - 60 * (self.cfg.account_window_minutes - 1) if buckets else 0
+        counts = Counter[str]()
+        for b in buckets:
+            counts.update(b.accounts)
+        return sorted(a for a, n in counts.items()
+                      if n + self.state.accounts.window(a, since)[0] >= self.cfg.account_burst - 1)
 
     def reset(self) -> None:
         """Forget cached state (call when the backing table may have changed)."""
@@ -77,8 +92,11 @@ class SpikeDetector:
         return notes
 
     def refresh(self) -> list[dict[str, Any]]:
-        """Notifications for every open incident, to re-assert them (e.g. to Alertmanager)."""
-        return [self.paging.note(i, "refresh") for i in self.state.open_incidents()]
+        """Notifications for every open incident, to re-assert them (e.g. to Alertmanager). Each carries
+        the detector's event time now, not its last change's: delivery pages an incident decided while
+        the worker was behind once the worker has caught up and it is still open (docs/detection.md)."""
+        now = self.state.clock().time(ALL)
+        return [self.paging.note(i, "refresh", now) for i in self.state.open_incidents()]
 
     def status(self) -> dict[str, Any]:
         """What an operator asks first: how far event time got, what is open, what is alerting."""
@@ -229,9 +247,12 @@ class SpikeDetector:
     def _accounts(self, buckets: list[Bucket], clock: Clock) -> list[dict[str, Any]]:
         watched = self.state.watched_accounts() | {a for b in buckets for a in b.accounts}
         notes, still = [], set()
+        # Live only: a backfill teaches account histories but pages nobody about last week.
+        live = not clock.now or clock.now - clock.newest <= self.cfg.account_live_seconds * 1000
         for account in sorted(watched):
             key = f"negative_contacts|account:{account}"
-            found = account_finding(account, self.state.accounts, clock.newest, self.cfg)
+            usual = usual_per_minute(self.state.account_history(account), self.state.population(), clock.newest)
+            found = account_finding(account, self.state.accounts, usual, clock.newest, self.cfg) if live else None
             notes += self._step(key, found, clock.newest, clock)
             if self.state.alert(key).status != "normal":
                 still.add(account)

@@ -54,6 +54,8 @@ class Incident:
     examples: list[dict[str, Any]] = field(default_factory=list)
     quiet_ms: int = 0  # every segment resolved at this time: the episode may still return (0: not quiet)
     note: str = ""  # e.g. "level shift learned ..."
+    account: dict[str, Any] = field(default_factory=dict)  # account incidents: value, currency, owner, usual rate
+    route: dict[str, str] = field(default_factory=dict)  # routing labels, fixed at the first notification
 
     @classmethod
     def open(cls, group: str, opened_ms: int) -> Incident:
@@ -103,4 +105,5 @@ class Incident:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Incident:
         segments = {k: Segment(**v) for k, v in data["segments"].items()}
-        return cls(**{**data, "segments": segments})
+        return cls(**{**data, "segments": segments, "account": data.get("account") or {},
+                      "route": data.get("route") or {}})

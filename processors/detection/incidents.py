@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import Any
 
+from processors.detection.accounts import usual_per_minute
 from processors.detection.bucket import Bucket
 from processors.detection.clock import Clock
 from processors.detection.config import DetectorConfig
@@ -40,9 +41,12 @@ EXAMPLES = 3
 class Paging:
     def __init__(self, cfg: DetectorConfig, state: DetectorState) -> None:
         self.cfg, self.state = cfg, state
+        # account -> {"owner", "monthly_value", "currency"}, filled by the worker from the store
+        # (streams/detect/directory.py) before an account can open an incident
+        self.directory: dict[str, dict[str, Any]] = {}
 
-    def note(self, inc: Incident, change: Change) -> dict[str, Any]:
-        return notification(inc, change, self.cfg.board_url)
+    def note(self, inc: Incident, change: Change, event_time_ms: int | None = None) -> dict[str, Any]:
+        return notification(inc, change, self.cfg.board_url, event_time_ms)
 
     def fire(self, alert: AlertState, found: Finding, clock: Clock) -> list[dict[str, Any]]:
         kinds, topics = self._scope(found, clock)
@@ -162,16 +166,35 @@ class Paging:
 
     def _context(self, inc: Incident, clock: Clock) -> None:
         """Top topics among the incident's negatives and three example messages."""
+        if inc.group.startswith("account:"):
+            self._account_context(inc, clock)
+            return
         kinds = {Series.parse(s).kind for s in inc.series}
         recent = [b for k in ([None] if None in kinds else kinds) for b in self._recent(clock, k)]
         negatives = sum((b.stats.negative_by_topic for b in recent), Counter())
         inc.top_topics = [[t, n] for t, n in negatives.most_common(3)]
         examples = sorted((e for b in recent for e in b.examples), key=lambda e: -e["at_ms"])
-        account = inc.group.removeprefix("account:") if inc.group.startswith("account:") else None
-        if account is not None:
-            examples = [e for e in examples if e.get("account") == account]
         preferred = [e for e in examples if e["topic"] == inc.group] + [e for e in examples if e["topic"] != inc.group]
         inc.examples = preferred[:EXAMPLES]
+
+
+    def _account_context(self, inc: Incident, clock: Clock) -> None:
+        """The account's own topics, examples, size and usual rate (never the whole stream's)."""
+        account, window = inc.group.removeprefix("account:"), self.cfg.account_window_minutes
+        newest = clock.newest // 60_000 * 60
+        held = [b for back in range(window) for b in self.state.buckets_at(newest - 60 * back, clock.marks)
+                if account in b.account_contacts or account in b.accounts]
+        topics = sum((b.account_topics.get(account, Counter()) for b in held), Counter())
+        inc.top_topics = [[t, n] for t, n in topics.most_common(3)]
+        examples = sorted((b.account_examples[account] for b in held if account in b.account_examples),
+                          key=lambda e: -e["at_ms"])
+        inc.examples = examples[:EXAMPLES]
+        inc.kinds = sorted({b.kind for b in held if b.accounts.get(account)})
+        negative, contacts = self.state.accounts.window(account, newest - 60 * (window - 1))
+        usual = usual_per_minute(self.state.account_history(account), self.state.population(), clock.newest)
+        known = {k: v for k, v in self.directory.get(account, {}).items() if v not in (None, "")}
+        inc.account = {**known, **inc.account, "negative": negative, "contacts": contacts,
+                       "usual_per_hour": usual * 60}
 
 
 def _top(scores: Counter[str]) -> list[str]:

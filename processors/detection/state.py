@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, MutableMapping
 from typing import Any
 
-from processors.detection.accounts import AccountIndex
+from processors.detection.accounts import AccountIndex, History, Population
 from processors.detection.baseline import DISPERSION_SLOT, SLOTS, Baseline, slot_keys
 from processors.detection.bucket import Bucket
 from processors.detection.clock import Clock
@@ -93,10 +93,31 @@ class DetectorState:
         self._put(f"m|{bucket.kind}|{bucket.minute}", bucket, bucket.to_dict())
 
     def drop_bucket(self, kind: str, minute: int) -> None:
+        """Let a minute go; its accounts' contacts become their history first."""
         self._forget_totals(kind, minute)
         if (bucket := self.bucket(kind, minute)) is not None:
-            self.accounts.drop(kind, minute, list(bucket.accounts))
+            self._learn_accounts(bucket)
+            self.accounts.drop(kind, minute, list({*bucket.accounts, *bucket.account_contacts}))
             self._drop(f"m|{kind}|{minute}")
+
+    def _learn_accounts(self, bucket: Bucket) -> None:
+        at_ms, new = (bucket.minute + 60) * 1000, 0
+        for account in {*bucket.accounts, *bucket.account_contacts}:
+            old = self.account_history(account)
+            new += old is None
+            negative = bucket.accounts.get(account, 0)
+            h = (old or History()).add(negative, max(negative, bucket.account_contacts.get(account, 0)), at_ms)
+            self._put(f"h|{account}", h, h.to_list())
+        if new or bucket.accounts:
+            pop = self.population().add(sum(bucket.accounts.values()), new, at_ms)
+            self._put("population", pop, [pop.negative, pop.accounts, pop.first_ms, pop.at_ms])
+
+    def account_history(self, account: str) -> History | None:
+        return self._get(f"h|{account}", History.from_list)
+
+    def population(self) -> Population:
+        return self._get("population", lambda d: Population(float(d[0]), int(d[1]), int(d[2]), int(d[3]))) \
+            or Population()
 
     def _forget_totals(self, kind: str, minute: int) -> None:
         self._totals.pop((minute, kind), None)

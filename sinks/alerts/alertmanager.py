@@ -6,7 +6,9 @@ Example::
     await target.send(note)
 
 One Alertmanager alert per incident, labelled ``alertname=CXSpike``,
-``incident``, ``severity`` and ``group`` (route on ``incident`` so each
+``incident``, ``severity``, ``group`` and the notification's routing labels
+(``team``, ``channel``, ``topic``; ``account``, ``account_owner`` and
+``account_value`` for an account incident; group on ``incident`` so each
 incident is one notification group). Like Prometheus, a firing alert is
 sent with ``endsAt`` a few minutes ahead and re-sent (``refresh``) until it
 resolves, so an Alertmanager that restarts or a cxpulse that dies does not
@@ -48,14 +50,16 @@ def alerts(note: dict[str, Any], expires: datetime) -> list[dict[str, Any]]:
     # the clock (skewed publishers) must still end the alert now, not when that time comes.
     resolved = note["resolved_at"] and min(datetime.fromisoformat(note["resolved_at"]), datetime.now(UTC))
     ends = resolved.isoformat(timespec="seconds") if resolved else expires.isoformat(timespec="seconds")
+    if note["change"] == "backlog":  # over before anyone was paged: one info alert that expires by itself
+        return [_alert(note, "info", expires.isoformat(timespec="seconds"))]
     current = SEVERITIES.index(note["severity"])
     return [_alert(note, severity, ends if i == current else now) for i, severity in enumerate(SEVERITIES)
             if i <= current]
 
 
 def _alert(note: dict[str, Any], severity: str, ends: str) -> dict[str, Any]:
-    labels = {"alertname": "CXSpike", "incident": note["incident"], "severity": severity,
-              "group": note["group"], "service": "cxpulse"}
+    labels = {**note.get("labels", {}), "alertname": "CXSpike", "incident": note["incident"],
+              "severity": severity, "group": note["group"], "service": "cxpulse"}
     annotations = {"summary": note["title"], "description": note["summary"], "board": note["board_url"]}
     alert = {"labels": labels, "annotations": annotations, "startsAt": note["opened_at"], "endsAt": ends}
     return alert | ({"generatorURL": note["board_url"]} if note["board_url"] else {})

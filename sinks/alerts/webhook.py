@@ -6,7 +6,8 @@ Example::
     await target.send(note)
 
 Only changes a person should hear about are sent (opened, escalated,
-resolved), not every segment that joins an incident. The body is a Slack
+resolved, and the one ``backlog`` summary of an incident that was over before
+the pipeline caught up), not every segment that joins an incident. The body is a Slack
 message (``text`` plus one coloured attachment with the summary and the
 board link) with the full notification under ``cxpulse`` for machine
 receivers; the ``Idempotency-Key`` header carries the notification id.
@@ -20,7 +21,7 @@ import httpx
 
 from sinks.alerts.target import check
 
-PAGES = ("opened", "escalated", "resolved")
+PAGES = ("opened", "escalated", "resolved", "backlog")
 COLOURS = {"critical": "#d62728", "warning": "#ff7f0e", "info": "#1f77b4", "resolved": "#2ca02c"}
 
 
@@ -42,7 +43,9 @@ def slack_message(note: dict[str, Any]) -> dict[str, Any]:
     colour = COLOURS["resolved" if note["status"] == "resolved" else note["severity"]]
     attachment = {"color": colour, "title": note["title"], "text": note["summary"], "footer": "cxpulse",
                   "fields": [{"title": "Severity", "value": note["severity"], "short": True},
-                             {"title": "Incident", "value": note["incident"], "short": True}]}
+                             {"title": "Incident", "value": note["incident"], "short": True},
+                             *({"title": k.replace("_", " ").capitalize(), "value": v, "short": True}
+                               for k, v in note.get("labels", {}).items() if k != "severity")]}
     if note["board_url"]:
         attachment["title_link"] = note["board_url"]
     return {"text": note["title"], "attachments": [attachment], "cxpulse": note}

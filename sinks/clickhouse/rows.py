@@ -22,7 +22,7 @@ EVENT_COLUMNS = (
     "survey_score", "case_status", "case_priority", "contact_channel", "pii_redactions",
     "source_topic", "source_partition", "source_offset", "payload", "contact", "topics",
     "topic_rules", "friction", "friction_evidence", "account_status", "account_value",
-    "account_plan", "close_reason",
+    "account_plan", "close_reason", "account_owner", "account_currency",
 )
 TURN_COLUMNS = ("event_id", "idx", "kind", "occurred_at", "speaker", "text", "sentiment_label",
                 "sentiment_score", "start_s", "end_s")
@@ -47,7 +47,8 @@ def _kind_fields(e: Any) -> dict[str, Any]:
                     "email_subject": e.subject, "contact_channel": e.contact_channel or ""}
         case AccountEvent():
             return {"account_status": e.status, "account_value": e.monthly_value,
-                    "account_plan": e.plan or "", "close_reason": e.close_reason or ""}
+                    "account_plan": e.plan or "", "close_reason": e.close_reason or "",
+                    "account_owner": e.owner or "", "account_currency": e.currency}
     return {}
 
 

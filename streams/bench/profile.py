@@ -18,7 +18,7 @@ from streams.bench.kafka_io import publish
 from streams.bench.stack import BenchStack
 from streams.bench.traffic import bench_events
 
-WATCH = ("onnx_backend.py:_run", "tokenizer.py", "language.py:detect_language", "redaction.py:redact",
+WATCH = ("onnx_backend.py:_run", "tokenizer.py", "language.py:detect_language", "redactor.py:redact_many",
          "text.py:latest_reply", "text.py:clean", "writer.py:write_batch", "rows.py:event_row",
          "rows.py:enriched_json", "decode.py:decode", "outputs.py:enriched", "chunking.py",
          "classifier.py:classify", "enrichment.py:enrich", "_chdbclient", "aiokafka", "faust")

@@ -89,3 +89,14 @@ def bench_load(backlog: int, burst_seconds: float, after_seconds: float, out: Pa
     path = out / f"load-{time.strftime('%Y%m%dT%H%M%S')}.json"
     path.write_text(json.dumps(result, indent=2))
     click.echo(f"results: {path}")
+
+
+@click.command("bench-redaction")
+@click.option("--samples", default=1000, show_default=True, help="Generated messages per template family")
+@click.option("--seed", default=7, show_default=True)
+def bench_redaction(samples: int, seed: int) -> None:
+    """Redaction recall per kind, over-redaction and texts/s (vs rules alone, and Presidio if installed)."""
+    from processors.redaction.benchmark import report, run
+
+    for family in ("dev", "held_out"):
+        click.echo(report(run(samples, seed, family), samples, family) + "\n")

@@ -9,12 +9,13 @@ from streams.settings import Settings
 
 
 @click.command()
-@click.option("--minutes", default=2.0, show_default=True, help="Real minutes of traffic")
-@click.option("--speed", default=30.0, show_default=True, help="Simulated seconds per real second")
-@click.option("--rate", default=40.0, show_default=True, help="Contacts per simulated minute")
+@click.option("--outage-minutes", default=2.0, show_default=True, help="How long the delivery outage lasts")
+@click.option("--rate", default=40.0, show_default=True, help="Contacts per minute")
 @click.option("--seed", default=7, show_default=True)
-def demo(minutes: float, speed: float, rate: float, seed: int) -> None:
-    """Start Kafka and a worker, play traffic with an incident, show a live board."""
+def demo(outage_minutes: float, rate: float, seed: int) -> None:
+    """Start Kafka and a worker, play live traffic with an outage, show a live board and its pages."""
     from streams.demo import Demo, DemoPlan
 
-    Demo(Settings(), DemoPlan(minutes, speed, rate, seed), Console()).run()
+    if not 0.5 <= outage_minutes <= 30:
+        raise click.BadParameter("between 0.5 and 30 minutes", param_hint="--outage-minutes")
+    Demo(Settings(), DemoPlan(outage_minutes, rate, seed), Console()).run()

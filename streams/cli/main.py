@@ -32,7 +32,7 @@ def cli(log_level: str) -> None:
         click.echo(f"warning: {name} is not a cxpulse setting; it is ignored", err=True)
 
 
-for command in (bench.bench, bench.bench_load, bench.bench_board, bench.bench_panels, bench.bench_compare,
+for command in (bench.bench, bench.bench_load, bench.bench_board, bench.bench_panels, bench.bench_compare, bench.bench_redaction,
                 evaluate.evaluate, stack.stack, worker.worker, data.publish, data.simulate, data.query, demo.demo,
                 model.model, schema.schema, grafana.grafana, board.board):
     cli.add_command(command)

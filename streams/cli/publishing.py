@@ -6,7 +6,7 @@ import asyncio
 import sys
 import time
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import IO, Any
 
@@ -42,9 +42,13 @@ async def publish_lines(settings: Settings, source: IO[bytes], batch: int) -> tu
 
 
 async def run_simulation(settings: Settings, cfg: SimConfig, duration: timedelta, speed: float,
-                         out: Path | None, on_progress: Callable[[float], None] | None = None) -> int:
+                         out: Path | None, on_progress: Callable[[float], None] | None = None,
+                         catch_up: bool = False, stop: asyncio.Event | None = None) -> int:
     """Publish (or write to ``out``) ``duration`` of simulated traffic; ``on_progress`` hears the
-    simulated minutes published so far."""
+    simulated minutes published so far. With ``catch_up`` the traffic (which starts at
+    ``cfg.start``, in the past) plays at ``speed`` only until it reaches wall time, then as it
+    happens: no event is published before it occurs. Once ``stop`` is set nothing more is sent."""
+    behind = (datetime.now(UTC) - cfg.start).total_seconds() if catch_up else None
     events = Simulator(cfg).events(duration)
     if out is not None:
         return _write(events, out)
@@ -53,7 +57,9 @@ async def run_simulation(settings: Settings, cfg: SimConfig, duration: timedelta
         began = time.monotonic()
         batch: list[dict[str, Any]] = []
         for event in events:
-            due = _due(event, cfg, speed)
+            if stop is not None and stop.is_set():
+                break
+            due = _due(event, cfg, speed, behind)
             if on_progress is not None and speed > 0:
                 on_progress(due * speed / 60)
             if batch and (len(batch) >= 500 or due > time.monotonic() - began):
@@ -67,14 +73,13 @@ async def run_simulation(settings: Settings, cfg: SimConfig, duration: timedelta
     return count
 
 
-def _due(event: dict[str, Any], cfg: SimConfig, speed: float) -> float:
-    """Real seconds after the start at which this event should be published."""
+def _due(event: dict[str, Any], cfg: SimConfig, speed: float, behind: float | None = None) -> float:
+    """Real seconds after the start at which this event should be published (``behind``: how far
+    the start lay behind wall time; the event is never published before it occurs)."""
     if speed <= 0:
         return 0.0
-    from datetime import datetime
-
-    at = datetime.fromisoformat(event["occurred_at"].replace("Z", "+00:00"))
-    return (at - cfg.start).total_seconds() / speed
+    offset = (datetime.fromisoformat(event["occurred_at"].replace("Z", "+00:00")) - cfg.start).total_seconds()
+    return offset / speed if behind is None else max(offset / speed, offset - behind)
 
 
 def _write(events: Any, out: Path) -> int:

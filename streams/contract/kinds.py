@@ -120,3 +120,5 @@ class AccountEvent(Envelope):
     currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] = "USD"
     plan: Id | None = None
     close_reason: Literal["price", "service", "product", "moved", "other"] | None = None
+    owner: Id | None = Field(None, description="Who owns the account (an account manager's id, not a name); "
+                                               "account incidents are routed with it")

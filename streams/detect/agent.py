@@ -22,7 +22,9 @@ from faust.types import TP
 
 from processors.detection import Bucket, SpikeDetector
 from sinks import metrics
+from streams.detect.directory import Directory
 from streams.detect.snapshots import Snapshots
+from streams.runtime import Runtime
 from streams.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -31,12 +33,13 @@ RAW = {"key_type": bytes, "value_type": bytes, "key_serializer": "raw", "value_s
 DETECTOR_KEY = b"detector"  # one key: every snapshot lands in the detector's single partition
 
 
-def register(app: Any, settings: Settings, minute_table: Any) -> SpikeDetector:
+def register(app: Any, settings: Settings, minute_table: Any, runtime: Runtime) -> SpikeDetector:
     minutes = app.topic(settings.minutes_topic, partitions=1, **RAW)
     alerts = app.topic(settings.alerts_topic, partitions=settings.topic_partitions, **RAW)
     state = app.Table("cx-detector", default=None, partitions=1, schema=JSON_SCHEMA)
     detector = SpikeDetector(settings.detector_config(), state)
     snapshots = Snapshots(minute_table)
+    directory = Directory(runtime)
 
     async def publish(notes: Sequence[dict[str, Any]]) -> None:
         futures = [await alerts.send(key=n["incident"].encode(), value=orjson.dumps(n)) for n in notes]
@@ -50,8 +53,10 @@ def register(app: Any, settings: Settings, minute_table: Any) -> SpikeDetector:
         # One value at a time: table writes need the stream's current event (its partition).
         async for value in stream:
             try:
+                bucket = Bucket.from_dict(orjson.loads(value))
+                await directory.fill(detector, [bucket])  # owner and value of accounts about to page
                 # Processing time: a source partition that is catching up counts as active.
-                notes = detector.observe([Bucket.from_dict(orjson.loads(value))], now_ms=int(time.time() * 1000))
+                notes = detector.observe([bucket], now_ms=int(time.time() * 1000))
             except Exception:  # a bug must not stop detection; the window is re-sent when it changes
                 log.exception("detector failed on a snapshot; skipped")
                 metrics.DETECTOR_ERRORS.inc()

@@ -2,10 +2,10 @@
 
 One agent per target, so a target that is down holds back only itself: it
 is retried with capped exponential backoff while detection, storage and
-the other targets go on. Incidents decided about event time more than ``CXPULSE_ALERT_MAX_AGE_SECONDS``
-ago (a backfill, a catch-up after an outage) are stored but not paged, unless
-the incident was already paged live; the resolution of an incident a target
-never paged is not sent to it either. A page is sent at most once per notification id:
+the other targets go on. How late decisions are paged (an incident decided while
+the worker was behind is paged once it has caught up if it is still open, and
+summarised once at severity info if it was over by then) is
+:mod:`streams.detect.freshness`. A page is sent at most once per notification id:
 each target records what it delivered in the ``cx-alerts-delivered`` table
 (changelogged), which a restarted worker reads before sending again.
 The record is flushed to the changelog right after each send, so only a crash in
@@ -26,6 +26,7 @@ import orjson
 from sinks import metrics
 from sinks.alerts import AlertmanagerTarget, AlertTarget, Rejected, WebhookTarget
 from sinks.clickhouse.alerts import AlertWriter
+from streams.detect.freshness import outgoing
 from streams.retry import retry_forever
 from streams.runtime import Runtime
 from streams.settings import Settings
@@ -57,32 +58,22 @@ def _target_agent(app: Any, settings: Settings, target: AlertTarget, delivered: 
     async def deliver(stream: Any) -> None:
         async for value in stream:
             note = orjson.loads(value)
-            key = f"{target.name}|{note['id']}"
-            if not target.wants(note) or (note["change"] != "refresh" and delivered.get(key)):
+            key, incident_key = f"{target.name}|{note['id']}", f"{target.name}|{note['incident']}"
+            paged = bool(delivered.get(incident_key))
+            if note["change"] != "refresh" and delivered.get(key):
                 continue
-            if skip(note, settings.alert_max_age_seconds, bool(delivered.get(f"{target.name}|{note['incident']}"))):
-                metrics.ALERTS_DELIVERED.labels(target.name, "stale").inc()
+            page = outgoing(note, paged, int(time.time() * 1000), settings.alert_max_age_seconds)
+            if page is None:
+                metrics.ALERTS_DELIVERED.labels(target.name, "behind").inc()
                 continue
-            await _send(target, note)
-            if note["change"] != "refresh":
-                delivered[key] = delivered[f"{target.name}|{note['incident']}"] = int(time.time())
+            if not target.wants(page):
+                continue
+            await _send(target, page)
+            if page["change"] != "refresh" or not paged:
+                delivered[key] = delivered[incident_key] = int(time.time())
                 # Durable now, not at the next flush: a crash after the send but before the
                 # record reached the changelog would send this page again after the restart.
                 await app.producer.flush()
-
-
-def skip(note: dict[str, Any], max_age_seconds: float, incident_paged: bool) -> bool:
-    """Not for this target: decided about the past, or the end of an incident it never paged
-    (opened during a backfill, resolved live: a "resolved" nobody saw open is noise)."""
-    if incident_paged:
-        return False
-    return stale(note, max_age_seconds) or note["change"] == "resolved"
-
-
-def stale(note: dict[str, Any], max_age_seconds: float) -> bool:
-    """Decided about event time long past (a backfill or a catch-up after an outage): recorded in
-    ClickHouse and on cx.alerts, but not paged, unless the incident was already paged live."""
-    return note["event_time_ms"] < (time.time() - max_age_seconds) * 1000
 
 
 async def _send(target: AlertTarget, note: dict[str, Any]) -> None:

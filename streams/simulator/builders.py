@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import random
 import uuid
+import zlib
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -95,4 +96,10 @@ class Builders:
     def account(self, c: Contact, status: str, at: datetime, reason: str | None = None) -> dict[str, Any]:
         return {"event_id": self.new_id(), "kind": "account", "occurred_at": iso(at),
                 "source": "billing-system", "account_id": c.customer.account_id, "status": status,
-                "monthly_value": c.customer.monthly_value, "close_reason": reason}
+                "monthly_value": c.customer.monthly_value, "close_reason": reason,
+                "owner": account_owner(c.customer.account_id)}
+
+
+def account_owner(account_id: str) -> str:
+    """The simulated account manager of an account: one of eight, fixed per account (no randomness drawn)."""
+    return f"am-{zlib.crc32(account_id.encode()) % 8 + 1:02d}"

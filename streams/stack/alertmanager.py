@@ -10,8 +10,12 @@ Example::
 
 Clustering is switched off (``--cluster.listen-address=``) so nothing
 listens beyond loopback. Incidents are grouped by their ``incident`` label:
-one notification group per incident. ``deploy/alertmanager/alertmanager.yml``
-is the production example (severity routes, PagerDuty, Slack).
+one notification group per incident. Routes follow the production example,
+``deploy/alertmanager/alertmanager.yml`` (PagerDuty and Slack there): an
+account incident goes to ``account_url`` (account managers, when given),
+never to on-call; warnings and criticals page ``receiver_url`` (on-call);
+info, such as a summary of an incident over before the pipeline caught up,
+goes to the board only.
 """
 
 from __future__ import annotations
@@ -30,20 +34,27 @@ from streams.stack.process import alive, port_open, read_pid, stop_recorded
 BINARY = "prometheus-alertmanager"
 
 
-def config(receiver_url: str | None, group_wait: str = "1s", group_interval: str = "5s") -> dict:
-    receiver: dict = {"name": "oncall"}
-    if receiver_url:
-        receiver["webhook_configs"] = [{"url": receiver_url, "send_resolved": True}]
-    route = {"receiver": "oncall", "group_by": ["incident"], "group_wait": group_wait,
-             "group_interval": group_interval, "repeat_interval": "4h"}
-    return {"route": route, "receivers": [receiver]}
+def config(receiver_url: str | None, group_wait: str = "1s", group_interval: str = "5s",
+           account_url: str | None = None) -> dict:
+    routes = [{"matchers": ['team="account-managers"'], "receiver": "account-managers"},
+              {"matchers": ['severity=~"warning|critical"'], "receiver": "oncall"}]
+    route = {"receiver": "board-only", "group_by": ["incident"], "group_wait": group_wait,
+             "group_interval": group_interval, "repeat_interval": "4h", "routes": routes}
+    receivers = [_receiver("board-only", None), _receiver("oncall", receiver_url),
+                 _receiver("account-managers", account_url)]
+    return {"route": route, "receivers": receivers}
+
+
+def _receiver(name: str, url: str | None) -> dict:
+    return {"name": name} | ({"webhook_configs": [{"url": url, "send_resolved": True}]} if url else {})
 
 
 @dataclass
 class AlertmanagerProcess:
     home: Path
     port: int = 9093
-    receiver_url: str | None = None
+    receiver_url: str | None = None  # on-call
+    account_url: str | None = None  # account managers
     group_wait: str = "1s"
     group_interval: str = "5s"
 
@@ -69,7 +80,8 @@ class AlertmanagerProcess:
             raise RuntimeError(f"port {self.port} is taken by another process")
         self.home.mkdir(parents=True, exist_ok=True)
         path = self.home / "alertmanager.yml"
-        path.write_text(yaml.safe_dump(config(self.receiver_url, self.group_wait, self.group_interval)))
+        path.write_text(yaml.safe_dump(config(self.receiver_url, self.group_wait, self.group_interval,
+                                                  self.account_url)))
         proc = subprocess.Popen(
             [binary, f"--config.file={path}", f"--storage.path={self.home / 'data'}",
              f"--web.listen-address=127.0.0.1:{self.port}", "--cluster.listen-address="],

@@ -40,11 +40,21 @@ def read_pid(pid_file: Path, marker: str | None = None) -> int | None:
 
 
 def command_line(pid: int) -> str:
-    """The process's command line as one string ('' when it cannot be read)."""
-    try:
-        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-    except OSError:
-        return ""
+    """The process's command line as one string ('' when it cannot be read).
+
+    A process caught in the middle of exec (a moment after it was spawned) reads
+    as empty: that is retried for up to half a second, so a server just started
+    is not taken for someone else's and its PID file kept.
+    """
+    for _ in range(50):
+        try:
+            raw = Path(f"/proc/{pid}/cmdline").read_bytes()
+        except OSError:
+            return ""
+        if raw:
+            return raw.replace(b"\0", b" ").decode(errors="replace")
+        time.sleep(0.01)
+    return ""
 
 
 def taken(ports: dict[str, int]) -> str | None:

@@ -61,7 +61,7 @@ class _Handler(BaseHTTPRequestHandler):
         status, payload = route(self.state, self.command, self.path.split("?")[0], body)
         self._reply(status, payload)
 
-    do_GET = do_POST = do_PUT = _handle
+    do_GET = do_POST = do_PUT = do_DELETE = _handle
 
 
 def route(s: GrafanaState, method: str, path: str, body: Any) -> tuple[int, Any]:
@@ -91,6 +91,8 @@ def route(s: GrafanaState, method: str, path: str, body: Any) -> tuple[int, Any]
     if parts[:4] == ["api", "v1", "provisioning", "contact-points"]:
         if method == "GET":
             return 200, [{**c, "settings": {k: "[REDACTED]" for k in c["settings"]}} for c in s.contact_points.values()]
+        if method == "DELETE":
+            return (202, {}) if s.contact_points.pop(parts[4], None) else missing
         s.contact_points[body["uid"]] = body
         return 202, body
     if parts[:4] == ["api", "v1", "provisioning", "policies"]:

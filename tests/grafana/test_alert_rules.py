@@ -78,14 +78,17 @@ def test_recovery_threshold_keeps_a_firing_instance_until_it_recovers() -> None:
     assert threshold(model, {a: 29.0}, firing={a}) == {a: False}
 
 
-def test_policy_groups_and_routes_criticals_to_on_call() -> None:
+def test_one_paging_path_grafana_hands_every_alert_to_alertmanager() -> None:
+    """Alertmanager routes (tests/deploy/test_alertmanager.py); Grafana pages nobody directly."""
     doc = document()
     (policy,) = doc["policies"]
-    assert policy["group_wait"] == "30s" and policy["repeat_interval"] == "4h"
-    names = {c["name"] for c in doc["contactPoints"]}
-    assert {r["receiver"] for r in policy["routes"]} <= names and policy["receiver"] in names
-    settings = [r["settings"] for c in doc["contactPoints"] for r in c["receivers"]]
-    assert all(v.startswith("$CXPULSE_") for s in settings for k, v in s.items() if k in ("url", "integrationKey"))
+    assert policy["group_wait"] == "30s" and policy["repeat_interval"] == "4h" and not policy.get("routes")
+    (point,) = doc["contactPoints"]
+    assert policy["receiver"] == point["name"]
+    assert [(r["type"], r["settings"]) for r in point["receivers"]] == \
+        [("prometheus-alertmanager", {"url": "$CXPULSE_ALERTMANAGER_URL"})]
+    assert RULES["cx-incident-open"]["labels"]["source"] == "detector"  # routed to the board only there
+    assert {d["uid"] for d in doc["deleteContactPoints"]} >= {"cxpulse-pagerduty", "cxpulse-oncall-webhook"}
 
 
 @pytest.mark.parametrize("uid", list(RULES))

@@ -16,7 +16,7 @@ from grafana.boards import BOARDS
 from grafana.sync import sync
 from tests.grafana.recording_grafana import RecordingGrafana
 
-ENV = {"CXPULSE_ALERTMANAGER_URL": "http://127.0.0.1:9093", "CXPULSE_SLACK_WEBHOOK_URL": "https://hooks.example/x"}
+ENV = {"CXPULSE_ALERTMANAGER_URL": "http://127.0.0.1:9093"}
 
 
 @pytest.fixture
@@ -35,8 +35,8 @@ def test_first_sync_creates_everything_with_the_right_requests(grafana: Recordin
     assert actions[("folder", FOLDER_UID)] == "created"
     assert all(actions[("dashboard", uid)] == "created" for uid in BOARDS)
     assert actions[("alert rule", "cx-incident-open")] == "created"
-    assert actions[("contact point", "cxpulse-slack")] == "created"
-    assert actions[("contact point", "cxpulse-pagerduty")] == "skipped (CXPULSE_PAGERDUTY_KEY not set)"
+    assert actions[("contact point", "cxpulse-alertmanager")] == "created"
+    assert [k for k in actions if k[0] == "contact point"] == [("contact point", "cxpulse-alertmanager")]
     assert actions[("policy", "notification tree")].startswith("skipped")
     requests = grafana.state.requests
     assert {r.authorization for r in requests} == {"Bearer s3cret-token"}
@@ -46,8 +46,8 @@ def test_first_sync_creates_everything_with_the_right_requests(grafana: Recordin
     (rule_write,) = [r for r in requests if r.path == "/api/v1/provisioning/alert-rules" and r.body["uid"] == "cx-negative-rate"]
     assert rule_write.body["folderUID"] == FOLDER_UID and rule_write.body["ruleGroup"] == GROUP
     assert rule_write.body["data"][0]["model"]["rawSql"].lstrip().startswith("WITH")
-    (slack,) = [r for r in requests if r.method == "POST" and r.path.endswith("/contact-points") and r.body["type"] == "slack"]
-    assert slack.body["settings"]["url"] == "https://hooks.example/x"
+    (point,) = [r for r in requests if r.method == "POST" and r.path.endswith("/contact-points")]
+    assert point.body["type"] == "prometheus-alertmanager" and point.body["settings"]["url"] == "http://127.0.0.1:9093"
     assert grafana.state.groups[GROUP]["interval"] == 60
 
 
@@ -69,5 +69,20 @@ def test_a_changed_board_is_overwritten_alone(grafana: RecordingGrafana, monkeyp
 
 def test_policy_is_replaced_only_when_asked(grafana: RecordingGrafana) -> None:
     sync(api(grafana.url), env=ENV, replace_policy=True)
-    assert grafana.state.policy["receiver"] == "cxpulse support leads"
-    assert grafana.state.policy["routes"][0]["receiver"] == "cxpulse on-call"
+    assert grafana.state.policy["receiver"] == "cxpulse alertmanager"
+    assert not grafana.state.policy.get("routes")  # Alertmanager routes; Grafana has one path
+
+
+def test_an_unset_alertmanager_url_is_skipped_not_sent_empty(grafana: RecordingGrafana) -> None:
+    actions = {(c.kind, c.name): c.action for c in sync(api(grafana.url), env={})}
+    assert actions[("contact point", "cxpulse-alertmanager")] == "skipped (CXPULSE_ALERTMANAGER_URL not set)"
+    assert not grafana.state.contact_points
+
+
+def test_contact_points_of_earlier_versions_are_deleted(grafana: RecordingGrafana) -> None:
+    """They paged PagerDuty beside Alertmanager: two pages per incident."""
+    grafana.state.contact_points["cxpulse-pagerduty"] = {"uid": "cxpulse-pagerduty", "name": "cxpulse on-call",
+                                                        "type": "pagerduty", "settings": {"integrationKey": "k"}}
+    actions = {(c.kind, c.name): c.action for c in sync(api(grafana.url), env=ENV)}
+    assert actions[("contact point", "cxpulse-pagerduty")].startswith("deleted")
+    assert set(grafana.state.contact_points) == {"cxpulse-alertmanager"}

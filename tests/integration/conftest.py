@@ -16,8 +16,10 @@ import pytest
 
 from streams.bench.processes import WorkerProcess
 from streams.settings import Settings, settings_from
+from streams.stack.alertmanager import AlertmanagerProcess
 from streams.stack.kafka import KafkaBroker
 from streams.stack.process import free_port
+from streams.stack.receiver import PageReceiver
 from streams.topics import ensure_topics
 
 
@@ -52,6 +54,28 @@ def worker(env: dict[str, str], tmp_path: Path) -> Iterator[WorkerProcess]:
     w = WorkerProcess(env, tmp_path / "worker.log")
     yield w
     w.stop()
+
+
+@pytest.fixture
+def oncall() -> Iterator[PageReceiver]:
+    """The receiver Alertmanager pages (the local stack's on-call route)."""
+    with PageReceiver() as pages:
+        yield pages
+
+
+@pytest.fixture
+def slack() -> Iterator[PageReceiver]:
+    """The team channel: the worker's direct webhook (CXPULSE_ALERT_WEBHOOK_URL)."""
+    with PageReceiver() as pages:
+        yield pages
+
+
+@pytest.fixture
+def alertmanager(tmp_path: Path, oncall: PageReceiver) -> Iterator[AlertmanagerProcess]:
+    am = AlertmanagerProcess(tmp_path / "alertmanager", port=free_port(), receiver_url=oncall.url)
+    am.start()
+    yield am
+    am.stop()
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

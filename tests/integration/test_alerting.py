@@ -13,7 +13,6 @@ import json
 import threading
 import time
 import urllib.request
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -25,7 +24,6 @@ from streams.bench.processes import WorkerProcess, store_rows
 from streams.settings import Settings
 from streams.simulator import SimConfig, Simulator
 from streams.stack.alertmanager import AlertmanagerProcess
-from streams.stack.process import free_port
 from streams.stack.receiver import PageReceiver
 from tests import factories as f
 from tests.integration.faults import wait_for
@@ -33,26 +31,6 @@ from tests.integration.faults import wait_for
 pytestmark = pytest.mark.integration
 ANGRY = ["This is a disgrace, my parcel never arrived and nobody answers", "Worst service ever, I am furious",
          "Still no delivery after two weeks, absolutely useless", "I want my money back, this is a scam"]
-
-
-@pytest.fixture
-def oncall() -> Iterator[PageReceiver]:
-    with PageReceiver() as pages:
-        yield pages
-
-
-@pytest.fixture
-def slack() -> Iterator[PageReceiver]:
-    with PageReceiver() as pages:
-        yield pages
-
-
-@pytest.fixture
-def alertmanager(tmp_path: Path, oncall: PageReceiver) -> Iterator[AlertmanagerProcess]:
-    am = AlertmanagerProcess(tmp_path / "alertmanager", port=free_port(), receiver_url=oncall.url)
-    am.start()
-    yield am
-    am.stop()
 
 
 @pytest.fixture
@@ -120,8 +98,13 @@ def test_a_spike_pages_on_call_once_and_resolves(alert_env: dict[str, str], aler
         time.sleep(5)  # the last snapshots reach the detector
         # A backfill is never paged (decided about the past). NOTE: the detector can still
         # record a false incident while kinds catch up at different speeds (open item, issue 7).
-        assert not am_alerts(alertmanager) and not slack.received, \
+        # At most a once-only info summary of an incident over before the worker caught up
+        # (streams/detect/freshness.py); nothing at warning or above.
+        assert not [a for a in am_alerts(alertmanager) if a["labels"].get("backlog") != "true"], am_alerts(alertmanager)
+        assert all(p["body"]["cxpulse"]["change"] == "backlog" for p in slack.received), \
             [p["body"]["cxpulse"]["summary"] for p in slack.received]
+        slack.received.clear()
+        oncall.received.clear()
 
         slack.down = True  # fault 5 (docs/reliability.md): the direct webhook is down when the incident opens
         burst = threading.Thread(target=angry_burst, args=(settings, 40))

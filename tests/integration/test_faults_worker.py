@@ -15,6 +15,7 @@ from streams.bench.kafka_io import enriched_ids, publish
 from streams.bench.lag import GroupLag
 from streams.bench.processes import WorkerProcess
 from streams.settings import Settings, settings_from
+from streams.stack.process import free_port
 from tests.integration.faults import (
     Trickle,
     check_exact,
@@ -50,7 +51,7 @@ def test_a_worker_killed_during_a_rebalance_leaves_no_partition_behind(
     # The embedded store serves one process (a second worker on it refuses to start), so each
     # worker has its own; with a ClickHouse server both would write to one.
     first = WorkerProcess(env, tmp_path / "first.log").start()
-    second_env = env | {"CXPULSE_WEB_PORT": str(int(env["CXPULSE_WEB_PORT"]) + 1),
+    second_env = env | {"CXPULSE_WEB_PORT": str(free_port()),
                         "CXPULSE_DATA_DIR": str(tmp_path / "second-data")}
     second = WorkerProcess(second_env, tmp_path / "second.log")
     events = every_kind(200)

@@ -25,16 +25,26 @@ from tests import factories as f
 
 pytestmark = pytest.mark.integration
 PII = {"email": "jane.doe@example.com", "phone": "+44 20 7946 0958", "card": "4111 1111 1111 1111",
-       "iban": "GB82 WEST 1234 5698 7654 32", "name": "Janet Smithers"}
-FORMS = [*PII.values(), "4111111111111111", "GB82WEST12345698765432", "7946 0958", "Smithers"]
+       "iban": "GB82 WEST 1234 5698 7654 32", "name": "Janet Smithers", "other_name": "Dóra Kovács",
+       "national_phone": "020 7123 4567", "address": "221B Baker Street", "nino": "QQ 12 34 56 C",
+       "dob": "14/03/1985", "ip": "203.0.113.77"}
+# Identifiers that are personal data: pseudonymised, so neither they nor their parts may appear.
+IDS = {"customer_id": "janet.customer@example.org", "account_id": "+447700900123", "author_handle": "@jsmithers_99"}
+FORMS = [*PII.values(), *IDS.values(), "4111111111111111", "GB82WEST12345698765432", "7946 0958", "Smithers",
+         "Kovács", "Baker Street", "7700900123", "jsmithers_99"]
 TEXT = (f"This is useless and I am furious. My name is {PII['name']}, mail {PII['email']}, "
-        f"call {PII['phone']}, card {PII['card']}, IBAN {PII['iban']}.")
+        f"call {PII['phone']} or {PII['national_phone']}, card {PII['card']}, IBAN {PII['iban']}. "
+        f"I live at {PII['address']}, London. {PII['other_name']} from my office had the same problem. "
+        f"NI number {PII['nino']}, DOB {PII['dob']}, it fails from {PII['ip']}.")
 WEBHOOK_SECRET = "T0ps3cr3t-hook-path"
 
 
 def every_channel() -> list[dict]:
-    return [f.chat(TEXT), f.email(TEXT, subject=f"Refund for {PII['email']}"), f.call(TEXT), f.social(TEXT),
-            f.survey(score=2, comment=TEXT), f.case(subject=f"Call back {PII['phone']}")]
+    ids = {"customer_id": IDS["customer_id"], "account_id": IDS["account_id"]}
+    return [f.chat(TEXT, **ids), f.email(TEXT, subject=f"Refund for {PII['email']}", **ids), f.call(TEXT, **ids),
+            f.social(TEXT, author_handle=IDS["author_handle"], url=f"https://x.com/{IDS['author_handle'][1:]}/status/1",
+                     **ids),
+            f.survey(score=2, comment=TEXT, **ids), f.case(subject=f"Call back {PII['phone']}", **ids)]
 
 
 def test_no_personal_data_in_storage_topics_logs_or_metrics(env: dict[str, str], settings: Settings,
@@ -58,7 +68,9 @@ def test_no_personal_data_in_storage_topics_logs_or_metrics(env: dict[str, str],
     found = {where: leaks(text) for where, text in [("log", worker.log.read_text(errors="replace")),
                                                      ("metrics", metrics), *tables.items(), *topics.items()]}
     assert {where: hits for where, hits in found.items() if hits} == {}
-    assert "[EMAIL]" in tables["events"] and "[CARD]" in tables["events"]  # it was there, and redacted
+    for token in ("[EMAIL]", "[CARD]", "[NAME]", "[ADDRESS]", "[NATIONAL_ID]", "[DOB]", "[IP]", "[PHONE]"):
+        assert token in tables["events"], token  # it was there, and redacted
+    assert '"p-' in tables["events"]  # the identifiers were there, as pseudonyms
     assert any(t.endswith("changelog") for t in topics) and f"{settings.topic_prefix}minutes" in topics
     secrets = ["it-token", WEBHOOK_SECRET]
     assert not [s for s in secrets if s in health or s in worker.log.read_text(errors="replace")]

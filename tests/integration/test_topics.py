@@ -13,12 +13,14 @@ import asyncio
 import pytest
 from aiokafka import AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 from aiokafka.errors import KafkaError
 
 from sinks import metrics
 from streams.end_offsets import EndOffsets
 from streams.settings import Settings
 from streams.stray_topics import StrayTopics
+from streams.topics import ensure_topics
 
 pytestmark = pytest.mark.integration
 
@@ -63,3 +65,33 @@ def test_stray_topics_under_the_prefix_are_reported_with_their_messages(settings
     found = asyncio.run(go())
     assert found == {stray_topic: 3}  # the worker's own topics (created by ensure_topics) are not stray
     assert metrics.STRAY_TOPIC_MESSAGES.labels(stray_topic)._value.get() == 3
+
+
+def _retention_ms(settings: Settings, topic: str) -> str:
+    async def go() -> str:
+        admin = AIOKafkaAdminClient(bootstrap_servers=settings.kafka_bootstrap)
+        await admin.start()
+        try:
+            for _ in range(50):  # a topic created a moment ago is unknown (error 3) until metadata spreads
+                [response] = await admin.describe_configs([ConfigResource(ConfigResourceType.TOPIC, topic)])
+                [(code, _msg, _type, name, entries)] = response.resources
+                if code == 0:
+                    assert name == topic
+                    return str({e[0]: e[1] for e in entries}["retention.ms"])
+                await asyncio.sleep(0.2)
+            raise AssertionError(f"topic config not available: {response}")
+        finally:
+            await admin.close()
+    return asyncio.run(go())
+
+
+def test_the_deadletter_topic_keeps_raw_input_only_as_long_as_configured(settings: Settings) -> None:
+    fresh = settings.model_copy(update={"topic_prefix": f"{settings.topic_prefix}dl.",
+                                        "deadletter_retention_days": 3.0})
+    assert fresh.deadletter_topic in asyncio.run(ensure_topics(fresh))
+    assert _retention_ms(fresh, fresh.deadletter_topic) == str(3 * 86_400_000)
+    assert _retention_ms(fresh, fresh.enriched_topic) != str(3 * 86_400_000)  # others keep the broker's
+    # A changed setting reaches a topic that already exists on the next start.
+    shorter = fresh.model_copy(update={"deadletter_retention_days": 0.5})
+    assert asyncio.run(ensure_topics(shorter)) == []
+    assert _retention_ms(shorter, shorter.deadletter_topic) == str(43_200_000)

@@ -29,3 +29,32 @@ def test_settings_are_frozen_and_validated(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setenv("CXPULSE_BATCH_SIZE", "0")
     with pytest.raises(ValidationError):
         Settings()
+
+
+@pytest.mark.parametrize(("raw", "windows"), [("2", (2,)), ("2,5,15", (2, 5, 15)), ("[15, 2]", (2, 15))])
+def test_detector_windows_read_from_the_environment(monkeypatch: pytest.MonkeyPatch, raw: str,
+                                                     windows: tuple[int, ...]) -> None:
+    monkeypatch.setenv("CXPULSE_DETECT_WINDOWS", raw)
+    assert Settings().detector_config().windows == windows
+
+
+@pytest.mark.parametrize("raw", ["0", "2,2", "61", "two"])
+def test_bad_detector_windows_are_refused(monkeypatch: pytest.MonkeyPatch, raw: str) -> None:
+    monkeypatch.setenv("CXPULSE_DETECT_WINDOWS", raw)
+    with pytest.raises(ValueError):
+        Settings()
+
+
+@pytest.mark.parametrize(("raw", "regions"), [("GB", ("GB",)), ("us, de ,fr", ("US", "DE", "FR")),
+                                              ('["IN", "BR"]', ("IN", "BR"))])
+def test_phone_regions_read_from_the_environment(monkeypatch: pytest.MonkeyPatch, raw: str,
+                                                 regions: tuple[str, ...]) -> None:
+    monkeypatch.setenv("CXPULSE_PHONE_REGIONS", raw)
+    assert Settings().phone_regions == regions
+
+
+@pytest.mark.parametrize("raw", ["", "UK", "US,XX"])
+def test_unknown_phone_regions_are_refused(monkeypatch: pytest.MonkeyPatch, raw: str) -> None:
+    monkeypatch.setenv("CXPULSE_PHONE_REGIONS", raw)
+    with pytest.raises(ValidationError, match="unknown phone region"):
+        Settings()

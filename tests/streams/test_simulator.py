@@ -1,6 +1,8 @@
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from streams.contract import validate_event
 from streams.simulator import Incident, SimConfig, Simulator
 
@@ -77,3 +79,20 @@ def test_default_start_never_publishes_future_events() -> None:
             occurred = start + timedelta(minutes=t)
             published = now + timedelta(minutes=t / speed if speed > 0 else 0)
             assert occurred <= published + timedelta(seconds=1)
+
+
+def test_catch_up_pacing_plays_fast_until_wall_time_and_never_ahead_of_it() -> None:
+    """``cxpulse demo``'s live traffic: 5 minutes behind at 30x, then as it happens."""
+    from streams.cli.publishing import _due
+
+    start = datetime(2026, 1, 5, 9, tzinfo=UTC)
+    cfg = SimConfig(start=start)
+
+    def due(minutes: float) -> float:
+        at = (start + timedelta(minutes=minutes)).isoformat()
+        return _due({"occurred_at": at}, cfg, 30.0, behind=300.0)
+
+    assert due(3) == pytest.approx(6.0)  # still catching up: 30x
+    assert due(5) == pytest.approx(10.0)  # caught up after 10 s (5 min at 30x) ...
+    assert due(8) == pytest.approx(180.0)  # ... then published when it happens: 8 min - 5 min behind
+    assert _due({"occurred_at": (start + timedelta(minutes=8)).isoformat()}, cfg, 30.0) == pytest.approx(16.0)

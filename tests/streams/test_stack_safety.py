@@ -44,7 +44,8 @@ def test_a_stale_pid_file_never_stops_another_process(tmp_path: Path, stranger: 
 
 def test_a_recorded_process_that_is_ours_is_found_and_stopped(tmp_path: Path) -> None:
     marker = tmp_path / "server.properties"
-    proc = subprocess.Popen(["sh", "-c", "sleep 60", str(marker)])  # its command line names our config
+    proc = subprocess.Popen(["sh", "-c", "sleep 60; :", str(marker)])  # names our config
+    # (``sleep 60; :`` keeps sh alive: dash execs a lone last command, dropping the marker from cmdline)
     pid_file = tmp_path / "x.pid"
     pid_file.write_text(f"{proc.pid}\n")
     assert read_pid(pid_file, str(marker)) == proc.pid

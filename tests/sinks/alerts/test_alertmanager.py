@@ -24,6 +24,14 @@ def test_one_alert_per_incident_with_lower_severities_resolved(notes) -> None:
     assert sent[-1]["annotations"]["description"] == critical["summary"]
 
 
+def test_an_incident_keeps_one_identity_while_channels_join(notes) -> None:
+    """Alertmanager knows an alert by its labels: a joining channel must not make a second alert."""
+    expires = datetime.now(UTC) + timedelta(minutes=5)
+    identities = {frozenset((k, v) for k, v in a["labels"].items() if k != "severity")
+                  for n in notes for a in alerts(n, expires)}
+    assert len(identities) == 1, identities
+
+
 def test_a_resolved_incident_ends_at_its_resolution(notes) -> None:
     resolved = notes[-1]
     assert alerts(resolved, datetime.now(UTC))[-1]["endsAt"] == resolved["resolved_at"]
